@@ -1,0 +1,25 @@
+//! The SIP protocol core, sans-IO: the message model, parser and writer, URIs, and the
+//! layers built on them. Nothing here touches a socket, a thread or the clock; every input
+//! carries `now`.
+
+pub mod header_name;
+pub mod headers;
+pub mod message;
+pub mod method;
+pub mod name_addr;
+pub mod params;
+pub mod parse;
+pub mod text;
+pub mod uri;
+pub mod via;
+
+pub use header_name::HeaderName;
+pub use headers::{Header, Headers};
+pub use message::{reason_phrase, CSeq, Message, Request, Response, SipHeaders};
+pub use method::Method;
+pub use name_addr::NameAddr;
+pub use params::{Param, Params};
+pub use parse::ParseError;
+pub use text::Text;
+pub use uri::{Host, SipUri, Uri};
+pub use via::Via;

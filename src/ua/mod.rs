@@ -1,0 +1,7 @@
+//! The PJSUA2 object model: Endpoint, configs (with PJSUA2's JSON schema), errors and
+//! status codes. Joins the protocol cores to the runtime.
+
+pub mod error;
+pub mod status;
+
+pub use error::{Error, Result};
