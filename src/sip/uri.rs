@@ -1,7 +1,8 @@
 //! SIP and SIPS URIs (RFC 3261 §19.1) with IPv6 references (RFC 5118), and other URI
 //! schemes kept as opaque text.
 
-use super::params::Params;
+use super::params::{Param, Params};
+use super::parse::lex::unescape;
 use super::text::Text;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -89,12 +90,61 @@ impl SipUri {
         }
     }
 
+    /// Whether two SIP URIs are equivalent by the rules of RFC 3261 §19.1.4: same scheme;
+    /// user and password equal byte for byte after %-unescaping; hosts equal ignoring case
+    /// (a name never equals an address); ports both absent or equal; the `user`, `ttl`,
+    /// `method`, `maddr` and `transport` parameters present in both or in neither and
+    /// equal, other parameters equal when present in both; the same URI headers. Other
+    /// comparisons ignore case and escaping.
+    pub fn equivalent(&self, other: &SipUri) -> bool {
+        let exact = |a: &Option<Text>, b: &Option<Text>| match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => unescape(a) == unescape(b),
+            _ => false,
+        };
+        self.secure == other.secure
+            && exact(&self.user, &other.user)
+            && exact(&self.password, &other.password)
+            && self.host.same_as(&other.host)
+            && self.port == other.port
+            && params_equivalent(&self.params, &other.params)
+            && params_equivalent(&other.params, &self.params)
+            && self.headers.len() == other.headers.len()
+            && self.headers.iter().all(|(n, v)| {
+                other
+                    .headers
+                    .iter()
+                    .any(|(n2, v2)| same_text(n, n2) && same_text(v, v2))
+            })
+    }
+
     /// The `transport` parameter, lower-cased, if present.
     pub fn transport_param(&self) -> Option<String> {
         self.params
             .value("transport")
             .map(|t| t.to_ascii_lowercase())
     }
+}
+
+/// Case-insensitive equality after %-unescaping.
+fn same_text(a: &str, b: &str) -> bool {
+    unescape(a).eq_ignore_ascii_case(&unescape(b))
+}
+
+/// Whether every parameter of `a` is compatible with `b` (RFC 3261 §19.1.4): a parameter
+/// in both must have the same value; one of the listed ones must not be missing in `b`.
+fn params_equivalent(a: &Params, b: &Params) -> bool {
+    const MUST_MATCH: [&str; 5] = ["user", "ttl", "method", "maddr", "transport"];
+    let value_eq = |p: &Param, q: &Param| match (&p.value, &q.value) {
+        (None, None) => true,
+        (Some(x), Some(y)) => same_text(x, y),
+        _ => false,
+    };
+    a.iter()
+        .all(|p| match b.iter().find(|q| same_text(&p.name, &q.name)) {
+            Some(q) => value_eq(p, q),
+            None => !MUST_MATCH.iter().any(|m| same_text(&p.name, m)),
+        })
 }
 
 impl fmt::Display for SipUri {
@@ -166,5 +216,79 @@ impl fmt::Display for Uri {
             Uri::Sip(u) => write!(f, "{u}"),
             Uri::Other { scheme, rest } => write!(f, "{scheme}:{rest}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sip(s: &str) -> SipUri {
+        match s.parse::<Uri>() {
+            Ok(Uri::Sip(u)) => u,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    /// The examples of RFC 3261 §19.1.4.
+    #[test]
+    fn rfc3261_equivalent_examples() {
+        let groups: [&[&str]; 4] = [
+            &[
+                "sip:%61lice@atlanta.com;transport=TCP",
+                "sip:alice@AtLanTa.CoM;Transport=tcp",
+            ],
+            &[
+                "sip:carol@chicago.com",
+                "sip:carol@chicago.com;newparam=5",
+                "sip:carol@chicago.com;security=on",
+            ],
+            &[
+                "sip:biloxi.com;transport=tcp;method=REGISTER?to=sip:bob%40biloxi.com",
+                "sip:biloxi.com;method=REGISTER;transport=tcp?to=sip:bob%40biloxi.com",
+            ],
+            &[
+                "sip:alice@atlanta.com?subject=project%20x&priority=urgent",
+                "sip:alice@atlanta.com?priority=urgent&subject=project%20x",
+            ],
+        ];
+        for group in groups {
+            for a in group {
+                for b in group {
+                    assert!(sip(a).equivalent(&sip(b)), "{a} == {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rfc3261_not_equivalent_examples() {
+        for (a, b) in [
+            (
+                "SIP:ALICE@AtLanTa.CoM;Transport=udp",
+                "sip:alice@AtLanTa.CoM;Transport=UDP",
+            ),
+            ("sip:bob@biloxi.com", "sip:bob@biloxi.com:5060"),
+            ("sip:bob@biloxi.com", "sip:bob@biloxi.com;transport=udp"),
+            (
+                "sip:bob@biloxi.com",
+                "sip:bob@biloxi.com:6000;transport=tcp",
+            ),
+            (
+                "sip:carol@chicago.com",
+                "sip:carol@chicago.com?Subject=next%20meeting",
+            ),
+            ("sip:bob@phone21.boxesbybob.com", "sip:bob@192.0.2.4"),
+            (
+                "sip:carol@chicago.com;security=on",
+                "sip:carol@chicago.com;security=off",
+            ),
+            ("sip:a@b", "sips:a@b"),
+            ("sip:a:pw@b", "sip:a@b"),
+        ] {
+            assert!(!sip(a).equivalent(&sip(b)), "{a} != {b}");
+            assert!(!sip(b).equivalent(&sip(a)), "{b} != {a}");
+        }
+        assert!(sip("sip:[::1]:5060").equivalent(&sip("sip:[0:0::1]:5060")));
     }
 }
