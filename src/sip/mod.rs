@@ -2,6 +2,7 @@
 //! layers built on them. Nothing here touches a socket, a thread or the clock; every input
 //! carries `now`.
 
+pub mod framing;
 pub mod header_name;
 pub mod headers;
 pub mod message;
@@ -13,6 +14,7 @@ pub mod text;
 pub mod uri;
 pub mod via;
 
+pub use framing::{Frame, FramingError, StreamFramer};
 pub use header_name::HeaderName;
 pub use headers::{Header, Headers};
 pub use message::{reason_phrase, CSeq, Message, Request, Response, SipHeaders};
