@@ -158,7 +158,10 @@ fn start_line(data: &Bytes, (s, e): (usize, usize)) -> Result<StartLine, ParseEr
     let text = Text::from_utf8(data.slice(s..e))
         .ok_or_else(|| ParseError::bad("start line is not UTF-8"))?;
     let line = text.trim_end_matches([' ', '\t']);
-    if line.len() >= 4 && line[..4].eq_ignore_ascii_case("SIP/") {
+    if line
+        .get(..4)
+        .is_some_and(|v| v.eq_ignore_ascii_case("SIP/"))
+    {
         return status_line(&text, line);
     }
     let mut parts = line.split(' ').filter(|p| !p.is_empty());

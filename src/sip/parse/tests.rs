@@ -132,6 +132,10 @@ fn request_line_and_header_errors() {
         parse("\u{1}\r\n\r\n").unwrap_err().reason,
         "bad request line"
     );
+    assert_eq!(
+        parse("SIP\u{e9} 1\r\n\r\n").unwrap_err().reason,
+        "bad request line"
+    );
 }
 
 #[test]
