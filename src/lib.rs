@@ -14,6 +14,8 @@
 //! they run in order on one dispatcher thread, or, in poll mode (`threadCnt = 0`), inside
 //! `libHandleEvents` on the caller's thread.
 
+pub mod rng;
+pub mod runtime;
 pub mod sip;
 pub mod ua;
 

@@ -25,3 +25,9 @@ pub use parse::ParseError;
 pub use text::Text;
 pub use uri::{Host, SipUri, Uri};
 pub use via::Via;
+pub mod build;
+pub mod endpoint;
+#[cfg(test)]
+mod endpoint_tests;
+pub mod transaction;
+pub mod transport;

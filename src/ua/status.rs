@@ -40,6 +40,8 @@ pub const PJSUA2RS_ERR_EOF: pjsua2rs_status = 70016;
 pub const PJSUA2RS_ERR_TOO_BIG: pjsua2rs_status = 70017;
 /// A host name could not be resolved (PJ_ERESOLVE).
 pub const PJSUA2RS_ERR_RESOLVE: pjsua2rs_status = 70018;
+/// A caller's buffer or array is too small (PJ_ETOOSMALL).
+pub const PJSUA2RS_ERR_TOO_SMALL: pjsua2rs_status = 70019;
 /// Address family not supported (PJ_EAFNOTSUP).
 pub const PJSUA2RS_ERR_AF_NOT_SUPPORTED: pjsua2rs_status = 70022;
 /// Operating-system errors are this base plus `errno` (PJ_ERRNO_START_SYS).
@@ -89,6 +91,7 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_ERR_EOF => "End of file (PJ_EEOF)",
         PJSUA2RS_ERR_TOO_BIG => "Size is too big (PJ_ETOOBIG)",
         PJSUA2RS_ERR_RESOLVE => "gethostbyname() has returned error (PJ_ERESOLVE)",
+        PJSUA2RS_ERR_TOO_SMALL => "Size is too short (PJ_ETOOSMALL)",
         PJSUA2RS_ERR_AF_NOT_SUPPORTED => "Unsupported address family (PJ_EAFNOTSUP)",
         PJSUA2RS_ERR_SIP_SHUTDOWN => "Shutdown in progress (PJSIP_ESHUTDOWN)",
         PJSUA2RS_ERR_SIP_INVALID_MSG => "Invalid/unexpected SIP message (PJSIP_EINVALIDMSG)",
