@@ -324,15 +324,18 @@ impl SipEndpoint {
             return !self.caps.methods.contains(&Method::Invite);
         };
         let handled = self.caps.methods.contains(&request.method);
+        // RFC 3261 §8.2.1: 405 for a method we know but do not handle; 501 for a method
+        // we do not know at all (§21.5.2, RFC 4475 §3.1.1.2).
         let status = match &request.method {
             Method::Options if !handled => 200,
             Method::Cancel if cancels.is_none() => 481,
             Method::Cancel => return false,
+            Method::Other(_) if !handled => 501,
             _ if !handled => 405,
             _ => 0,
         };
         // RFC 3261 §8.2.2.1: a Request-URI scheme we do not understand.
-        let status = if status != 405 && !matches!(request.uri, Uri::Sip(_)) {
+        let status = if status != 405 && status != 501 && !matches!(request.uri, Uri::Sip(_)) {
             416
         } else {
             status
@@ -362,7 +365,7 @@ impl SipEndpoint {
         let tag = self.rng.token(16);
         let mut response = response_to(request, status, "", Some(&tag));
         match status {
-            200 | 405 => {
+            200 | 405 | 501 => {
                 response.headers.push(HeaderName::Allow, self.allow_value());
                 if status == 200 {
                     response

@@ -86,10 +86,10 @@ fn options_gets_200_with_allow_accept_supported() {
 }
 
 #[test]
-fn unknown_method_gets_405_with_allow() {
+fn unknown_method_gets_501_and_unhandled_known_method_405_with_allow() {
     let mut ep = endpoint();
     let r = answer(&mut ep, request("NEWMETHOD", "", "sip:b@127.0.0.1")).unwrap();
-    assert_eq!(r.status, 405);
+    assert_eq!(r.status, 501);
     assert!(r
         .headers
         .get(&HeaderName::Allow)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the header check, Rust unit and integration
+# tests, the C tests (also under valgrind), the Python and C++ binding tests, and the
+# interop tests against real peers (sipp). Installs what a fresh Debian machine lacks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "dependencies"
+scripts/install-deps.sh
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+
+step "generated header and Python bindings are current"
+scripts/gen-header.sh --check
+
+step "Rust tests"
+cargo test
+
+step "release library"
+cargo build --release
+
+step "C tests"
+tests/c/run.sh
+
+step "interop tests (sipp)"
+cargo test --release --test interop -- --ignored --test-threads=1
+
+echo
+echo "all tests passed"
