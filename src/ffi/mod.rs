@@ -11,6 +11,7 @@ pub mod error;
 mod handle;
 mod strings;
 
+pub use crate::ua::fixed_str::FixedStr;
 pub use boundary::ffi_call;
 pub use handle::{HandleKind, Registry};
-pub use strings::{arg_str, copy_out_str, FixedStr};
+pub use strings::{arg_str, copy_out_str};
