@@ -6,7 +6,9 @@ mod common;
 
 use common::*;
 use pjsua2rs::ua::config::*;
-use pjsua2rs::ua::json::{JsonDocument, JsonLayout, Persistent, ROOT};
+use pjsua2rs::ua::json::{JsonDocument, JsonLayout, NodeId, Persistent, PJSUA2RS_JSON_ROOT};
+
+const ROOT: NodeId = PJSUA2RS_JSON_ROOT;
 use pjsua2rs::ua::status::{PJSUA2RS_ERR_EOF, PJSUA2RS_ERR_INVALID_OP, PJSUA2RS_ERR_JSON};
 
 fn save(layout: JsonLayout, obj: &dyn Persistent) -> String {

@@ -17,8 +17,8 @@ pub struct LogEntry {
     pub thread_name: *const c_char,
 }
 
-/// A custom log writer (PJSUA2's `LogWriter::write`). Called with the `writer_user_data`
-/// given in `LogConfig` and an entry valid during the call. It runs on the library's
-/// dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt` = 0), never
-/// while the library holds a lock, one entry at a time.
-pub type LogWriterFn = unsafe extern "C" fn(user_data: *mut c_void, entry: *const LogEntry);
+/// A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
+/// `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
+/// the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
+/// 0), never while the library holds a lock, one entry at a time.
+pub type LogWriterFn = Option<unsafe extern "C" fn(user_data: *mut c_void, entry: *const LogEntry)>;

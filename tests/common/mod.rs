@@ -245,8 +245,10 @@ pub fn account_demo() -> AccountConfig {
 
 /// Every persisted AccountConfig field of PJSUA2 2.15 off its default.
 pub fn account_full() -> AccountConfig {
-    let mut acc = AccountConfig::default();
-    acc.priority = 7;
+    let mut acc = AccountConfig {
+        priority: 7,
+        ..AccountConfig::default()
+    };
     set(
         &mut acc.id_uri,
         "\"J\u{f6}hn \\\"Q\\\" Test\" <sip:john/test@pjsip.org>",

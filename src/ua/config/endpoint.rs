@@ -99,7 +99,7 @@ pub struct LogConfig {
     /// Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.
     pub file_flags: u32,
     /// A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON.
-    pub writer: Option<LogWriterFn>,
+    pub writer: LogWriterFn,
     /// Passed to `writer` as its first argument. Not saved in JSON.
     pub writer_user_data: *mut c_void,
 }

@@ -1,7 +1,8 @@
 //! `JsonDocument`: PJSUA2's JSON document and its container-node operations. A document
-//! is a tree whose root is an object; containers are addressed by [`NodeId`] (the root is
-//! [`ROOT`]). Writes append members in order; reads take the next unread member with the
-//! asked name, so reading in the order of writing gives the values back, as in PJSUA2.
+//! is a tree whose root is an object; containers are addressed by [`NodeId`] (the root
+//! is [`PJSUA2RS_JSON_ROOT`]). Writes append members in order; reads take the next unread
+//! member with the asked name, so reading in the order of writing gives the values back,
+//! as in PJSUA2.
 
 use super::parse::parse;
 use super::persist::Persistent;
@@ -13,8 +14,16 @@ use crate::ua::status::{
 use crate::ua::{Error, Result};
 use std::path::Path;
 
-/// The root object of every document.
-pub const ROOT: NodeId = 0;
+/// The root container of every document (a node id).
+pub const PJSUA2RS_JSON_ROOT: NodeId = 0;
+/// A JSON layout value: the newest PJSUA2 member layout (the default).
+pub const PJSUA2RS_JSON_LAYOUT_LATEST: u32 = 0;
+/// A JSON layout value: the layout PJSUA2 2.15 reads and writes.
+pub const PJSUA2RS_JSON_LAYOUT_2_15: u32 = 215;
+/// A JSON layout value: the layout PJSUA2 2.16 reads and writes.
+pub const PJSUA2RS_JSON_LAYOUT_2_16: u32 = 216;
+/// A JSON layout value: the layout PJSUA2 2.17 reads and writes.
+pub const PJSUA2RS_JSON_LAYOUT_2_17: u32 = 217;
 
 /// Which PJSUA2 release's member layout config objects are written in. Releases add
 /// members in the middle of objects and PJSUA2 reads members in order, so an older
@@ -35,13 +44,13 @@ pub enum JsonLayout {
 }
 
 impl JsonLayout {
-    /// The layout for a C value: 0 = latest, 215, 216 or 217.
+    /// The layout for a `PJSUA2RS_JSON_LAYOUT_*` value.
     pub fn from_c(v: u32) -> Result<Self> {
         Ok(match v {
-            0 => JsonLayout::Latest,
-            215 => JsonLayout::V2_15,
-            216 => JsonLayout::V2_16,
-            217 => JsonLayout::V2_17,
+            PJSUA2RS_JSON_LAYOUT_LATEST => JsonLayout::Latest,
+            PJSUA2RS_JSON_LAYOUT_2_15 => JsonLayout::V2_15,
+            PJSUA2RS_JSON_LAYOUT_2_16 => JsonLayout::V2_16,
+            PJSUA2RS_JSON_LAYOUT_2_17 => JsonLayout::V2_17,
             _ => {
                 return Err(Error::new(
                     PJSUA2RS_ERR_INVALID_ARG,
@@ -229,19 +238,45 @@ impl JsonDocument {
 
     /// Reads a member as an array of strings.
     pub fn read_string_vector(&mut self, node: NodeId, name: &str) -> Result<Vec<String>> {
-        let arr = self.take(node, name, |item, tree, path| {
-            string_array(item, tree, path)
-        })?;
-        Ok(self
-            .tree
-            .node(arr)
-            .members
-            .iter()
-            .filter_map(|m| match &m.item {
-                Item::String(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect())
+        let (arr, count) = self.read_string_vector_node(node, name)?;
+        (0..count)
+            .map(|i| self.string_at(arr, i).map(str::to_string))
+            .collect()
+    }
+
+    /// Reads a member that is an array of strings; returns the array and its length.
+    pub(crate) fn read_string_vector_node(
+        &mut self,
+        node: NodeId,
+        name: &str,
+    ) -> Result<(NodeId, u32)> {
+        let arr = self.take(node, name, string_array)?;
+        Ok((arr, self.tree.node(arr).members.len() as u32))
+    }
+
+    /// String `index` of array `arr` (`INVALID_ARG` when there is none).
+    pub(crate) fn string_at(&self, arr: NodeId, index: u32) -> Result<&str> {
+        self.tree.check(arr)?;
+        let node = self.tree.node(arr);
+        match node.members.get(index as usize).map(|m| &m.item) {
+            Some(Item::String(s)) if node.is_array => Ok(s),
+            _ => Err(Error::new(
+                PJSUA2RS_ERR_INVALID_ARG,
+                "",
+                format!("node {arr} has no string at index {index}"),
+            )),
+        }
+    }
+
+    /// Reads a member as a string and hands it to `f`; the member is marked read only
+    /// when `f` succeeds (so a C caller can retry with a larger buffer).
+    pub(crate) fn take_string(
+        &mut self,
+        node: NodeId,
+        name: &str,
+        f: impl FnOnce(&str) -> Result<()>,
+    ) -> Result<()> {
+        self.take(node, name, |item, tree, path| f(string(item, tree, path)?))
     }
 
     /// Reads a member that is an object and returns it, for reading its members.

@@ -29,7 +29,10 @@ mod transport;
 mod tree;
 mod write;
 
-pub use document::{JsonDocument, JsonLayout, ROOT};
+pub use document::{
+    JsonDocument, JsonLayout, PJSUA2RS_JSON_LAYOUT_2_15, PJSUA2RS_JSON_LAYOUT_2_16,
+    PJSUA2RS_JSON_LAYOUT_2_17, PJSUA2RS_JSON_LAYOUT_LATEST, PJSUA2RS_JSON_ROOT,
+};
 pub use persist::Persistent;
 pub use tree::NodeId;
 

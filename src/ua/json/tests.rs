@@ -2,6 +2,8 @@
 //! tests/json_pjsua2.rs).
 
 use super::*;
+
+const ROOT: NodeId = PJSUA2RS_JSON_ROOT;
 use crate::ua::status::{PJSUA2RS_ERR_INVALID_ARG, PJSUA2RS_ERR_JSON};
 
 #[test]
