@@ -5,6 +5,7 @@
 use pjsua2rs::ua::config::lists::{push_counted, set_counted, set_str_list};
 use pjsua2rs::ua::config::*;
 use pjsua2rs::ua::fixed_str::FixedStr;
+use pjsua2rs::ua::json::{JsonDocument, JsonLayout, PJSUA2RS_JSON_ROOT};
 use std::os::raw::c_char;
 use std::path::PathBuf;
 
@@ -412,4 +413,63 @@ pub fn with_newer_members(mut acc: AccountConfig) -> AccountConfig {
     )
     .unwrap();
     acc
+}
+
+/// The application document of the Python script's app_document(), with `ep` as its
+/// EpConfig, written in the PJSUA2 2.15 layout.
+pub fn app_document(ep: EpConfig) -> JsonDocument {
+    let mut doc = JsonDocument::new();
+    doc.set_layout(JsonLayout::V2_15);
+    doc.write_object(PJSUA2RS_JSON_ROOT, &ep).unwrap();
+    let tps = doc
+        .write_new_array(PJSUA2RS_JSON_ROOT, "transports")
+        .unwrap();
+    for (ttype, enabled) in [(1.0, true), (2.0, false)] {
+        let t = doc.write_new_container(tps, "transport").unwrap();
+        doc.write_number(t, "type", ttype).unwrap();
+        doc.write_bool(t, "enabled", enabled).unwrap();
+        let tc = TransportConfig {
+            port: 5060,
+            ..TransportConfig::default()
+        };
+        doc.write_object(t, &tc).unwrap();
+    }
+    let accs = doc.write_new_array(PJSUA2RS_JSON_ROOT, "accounts").unwrap();
+    let a = doc.write_new_container(accs, "account").unwrap();
+    doc.write_bool(a, "enabled", true).unwrap();
+    doc.write_object(a, &account_demo()).unwrap();
+    let buddies = doc.write_new_array(a, "buddies").unwrap();
+    doc.write_object(buddies, &buddy_full()).unwrap();
+    doc.write_object(buddies, &BuddyConfig::default()).unwrap();
+    doc.write_number(PJSUA2RS_JSON_ROOT, "volume", 0.75)
+        .unwrap();
+    doc.write_number(PJSUA2RS_JSON_ROOT, "ratio", 1.0 / 3.0)
+        .unwrap();
+    doc.write_number(PJSUA2RS_JSON_ROOT, "big", 1e10).unwrap();
+    doc.write_number(PJSUA2RS_JSON_ROOT, "negative", -2.5)
+        .unwrap();
+    doc.write_number(PJSUA2RS_JSON_ROOT, "tiny", 1e-7).unwrap();
+    doc.write_int(PJSUA2RS_JSON_ROOT, "count", -42).unwrap();
+    doc.write_string(PJSUA2RS_JSON_ROOT, "note", TRICKY)
+        .unwrap();
+    doc.write_string_vector(
+        PJSUA2RS_JSON_ROOT,
+        "recent",
+        &["sip:a@example.org", "sip:b@example.org"],
+    )
+    .unwrap();
+    doc.write_string_vector::<&str>(PJSUA2RS_JSON_ROOT, "empty", &[])
+        .unwrap();
+    let nums = doc.write_new_array(PJSUA2RS_JSON_ROOT, "numbers").unwrap();
+    doc.write_number(nums, "", 1.5).unwrap();
+    doc.write_number(nums, "", 2.0).unwrap();
+    doc.write_bool(nums, "", true).unwrap();
+    let named = doc.write_new_array(PJSUA2RS_JSON_ROOT, "named").unwrap();
+    doc.write_string(named, "first", "x").unwrap();
+    doc.write_bool(named, "second", false).unwrap();
+    doc.write_new_container(PJSUA2RS_JSON_ROOT, "emptyObject")
+        .unwrap();
+    doc.write_new_array(PJSUA2RS_JSON_ROOT, "emptyArray")
+        .unwrap();
+    doc
 }
