@@ -1054,7 +1054,7 @@ typedef struct {
 
 /**
  * A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with
- * `pjsua2rs_transport_config_default()`.
+ * `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
  */
 typedef struct {
   /**
@@ -1678,7 +1678,8 @@ typedef struct {
 
 /**
  * An account's settings (PJSUA2 `AccountConfig`). Initialise it with
- * `pjsua2rs_account_config_default()`.
+ * `pjsua2rs_account_config_default()`. It is about 64 KB (the TLS PEM buffers of the
+ * media transport take 24 KB): mind small thread stacks.
  */
 typedef struct {
   /**

@@ -277,7 +277,8 @@ impl Default for AccountMwiConfig {
 }
 
 /// An account's settings (PJSUA2 `AccountConfig`). Initialise it with
-/// `pjsua2rs_account_config_default()`.
+/// `pjsua2rs_account_config_default()`. It is about 64 KB (the TLS PEM buffers of the
+/// media transport take 24 KB): mind small thread stacks.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AccountConfig {

@@ -199,7 +199,7 @@ impl Default for TlsConfig {
 }
 
 /// A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with
-/// `pjsua2rs_transport_config_default()`.
+/// `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TransportConfig {
