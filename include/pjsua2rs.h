@@ -18,9 +18,1958 @@
 #include <stdbool.h>
 
 /**
+ * `AccountRegConfig.proxy_use` bit: route REGISTER via the global outbound proxies.
+ */
+#define PJSUA2RS_REG_USE_OUTBOUND_PROXY 1
+
+/**
+ * `AccountRegConfig.proxy_use` bit: route REGISTER via the account's proxies.
+ */
+#define PJSUA2RS_REG_USE_ACC_PROXY 2
+
+/**
+ * `AccountSipConfig.ipv6_use` and `AccountMediaConfig.ipv6_use`: IPv4 only.
+ */
+#define PJSUA2RS_IPV6_DISABLED 0
+
+/**
+ * `ipv6_use`: IPv6 enabled, no preference.
+ */
+#define PJSUA2RS_IPV6_ENABLED 1
+
+/**
+ * `ipv6_use`: IPv6 enabled, IPv4 preferred.
+ */
+#define PJSUA2RS_IPV6_ENABLED_PREFER_IPV4 2
+
+/**
+ * `ipv6_use`: IPv6 enabled and preferred.
+ */
+#define PJSUA2RS_IPV6_ENABLED_PREFER_IPV6 3
+
+/**
+ * `ipv6_use`: IPv6 only.
+ */
+#define PJSUA2RS_IPV6_ENABLED_USE_IPV6_ONLY 4
+
+/**
+ * `AccountSipConfig.server_affinity`: follow `UaConfig.acc_server_affinity_default`.
+ */
+#define PJSUA2RS_SERVER_AFFINITY_UNSPECIFIED 0
+
+/**
+ * `server_affinity`: disabled.
+ */
+#define PJSUA2RS_SERVER_AFFINITY_DISABLED 1
+
+/**
+ * `server_affinity`: keep using the TCP/TLS server address the account registered to.
+ */
+#define PJSUA2RS_SERVER_AFFINITY_ENABLED 2
+
+/**
+ * `AccountCallConfig.hold_type`: hold as RFC 3264 (a=sendonly), the default.
+ */
+#define PJSUA2RS_CALL_HOLD_TYPE_RFC3264 0
+
+/**
+ * `hold_type`: hold as RFC 2543 (c=0.0.0.0).
+ */
+#define PJSUA2RS_CALL_HOLD_TYPE_RFC2543 1
+
+/**
+ * `AccountCallConfig.prack_use`: no reliable provisional responses (the default).
+ */
+#define PJSUA2RS_100REL_NOT_USED 0
+
+/**
+ * `prack_use`: require 100rel.
+ */
+#define PJSUA2RS_100REL_MANDATORY 1
+
+/**
+ * `prack_use`: use 100rel when the peer supports it.
+ */
+#define PJSUA2RS_100REL_OPTIONAL 2
+
+/**
+ * `AccountCallConfig.timer_use`: no session timers.
+ */
+#define PJSUA2RS_SIP_TIMER_INACTIVE 0
+
+/**
+ * `timer_use`: session timers when the peer supports them (the default).
+ */
+#define PJSUA2RS_SIP_TIMER_OPTIONAL 1
+
+/**
+ * `timer_use`: require session timers.
+ */
+#define PJSUA2RS_SIP_TIMER_REQUIRED 2
+
+/**
+ * `timer_use`: always use session timers, even when the peer does not support them.
+ */
+#define PJSUA2RS_SIP_TIMER_ALWAYS 3
+
+/**
+ * `AccountCallConfig.siprec_use`: no SIPREC (the default).
+ */
+#define PJSUA2RS_SIP_SIPREC_INACTIVE 0
+
+/**
+ * `siprec_use`: accept SIPREC sessions.
+ */
+#define PJSUA2RS_SIP_SIPREC_OPTIONAL 1
+
+/**
+ * `siprec_use`: only accept SIPREC sessions.
+ */
+#define PJSUA2RS_SIP_SIPREC_MANDATORY 2
+
+/**
+ * `AccountMediaConfig.srtp_use`: no SRTP (the default).
+ */
+#define PJSUA2RS_SRTP_DISABLED 0
+
+/**
+ * `srtp_use`: offer SRTP, accept RTP.
+ */
+#define PJSUA2RS_SRTP_OPTIONAL 1
+
+/**
+ * `srtp_use`: require SRTP.
+ */
+#define PJSUA2RS_SRTP_MANDATORY 2
+
+/**
+ * `SrtpCrypto.flags` bit: no encryption (authentication only).
+ */
+#define PJSUA2RS_SRTP_NO_ENCRYPTION 1
+
+/**
+ * `SrtpCrypto.flags` bit: no authentication.
+ */
+#define PJSUA2RS_SRTP_NO_AUTHENTICATION 2
+
+/**
+ * `SrtpOpt.keyings` entry: SDES (keys in SDP).
+ */
+#define PJSUA2RS_SRTP_KEYING_SDES 0
+
+/**
+ * `SrtpOpt.keyings` entry: DTLS-SRTP.
+ */
+#define PJSUA2RS_SRTP_KEYING_DTLS_SRTP 1
+
+/**
+ * Call flag (pjsua_call_flag): take the call off hold.
+ */
+#define PJSUA2RS_CALL_UNHOLD 1
+
+/**
+ * Call flag: update the Contact of the dialog.
+ */
+#define PJSUA2RS_CALL_UPDATE_CONTACT 2
+
+/**
+ * Call flag: include disabled media in the offer.
+ */
+#define PJSUA2RS_CALL_INCLUDE_DISABLED_MEDIA 4
+
+/**
+ * Call flag: send the request without an SDP offer.
+ */
+#define PJSUA2RS_CALL_NO_SDP_OFFER 8
+
+/**
+ * Call flag: re-create the media transports.
+ */
+#define PJSUA2RS_CALL_REINIT_MEDIA 16
+
+/**
+ * Call flag: update the Via of the dialog.
+ */
+#define PJSUA2RS_CALL_UPDATE_VIA 32
+
+/**
+ * Call flag: update the target URI of the dialog.
+ */
+#define PJSUA2RS_CALL_UPDATE_TARGET 64
+
+/**
+ * Call flag: set the media directions given in the call setting.
+ */
+#define PJSUA2RS_CALL_SET_MEDIA_DIR 128
+
+/**
+ * Call flag: do not synchronise media with the new offer.
+ */
+#define PJSUA2RS_CALL_NO_MEDIA_SYNC 256
+
+/**
+ * `sip_stun_use`/`media_stun_use`: follow the global STUN setting.
+ */
+#define PJSUA2RS_STUN_USE_DEFAULT 0
+
+/**
+ * `sip_stun_use`/`media_stun_use`: no STUN.
+ */
+#define PJSUA2RS_STUN_USE_DISABLED 1
+
+/**
+ * `sip_stun_use`/`media_stun_use`: use STUN, retrying when it fails.
+ */
+#define PJSUA2RS_STUN_RETRY_ON_FAILURE 2
+
+/**
+ * `sip_upnp_use`/`media_upnp_use`: follow the global UPnP setting.
+ */
+#define PJSUA2RS_UPNP_USE_DEFAULT 0
+
+/**
+ * `sip_upnp_use`/`media_upnp_use`: no UPnP.
+ */
+#define PJSUA2RS_UPNP_USE_DISABLED 1
+
+/**
+ * `nat64_opt`: no NAT64 handling.
+ */
+#define PJSUA2RS_NAT64_DISABLED 0
+
+/**
+ * `nat64_opt`: rewrite addresses for NAT64.
+ */
+#define PJSUA2RS_NAT64_ENABLED 1
+
+/**
+ * `ice_trickle`: no trickle ICE.
+ */
+#define PJSUA2RS_ICE_TRICKLE_DISABLED 0
+
+/**
+ * `ice_trickle`: half trickle.
+ */
+#define PJSUA2RS_ICE_TRICKLE_HALF 1
+
+/**
+ * `ice_trickle`: full trickle.
+ */
+#define PJSUA2RS_ICE_TRICKLE_FULL 2
+
+/**
+ * `turn_conn_type`: TURN over UDP (the protocol number 17).
+ */
+#define PJSUA2RS_TURN_TP_UDP 17
+
+/**
+ * `turn_conn_type`: TURN over TCP (6).
+ */
+#define PJSUA2RS_TURN_TP_TCP 6
+
+/**
+ * `turn_conn_type`: TURN over TLS.
+ */
+#define PJSUA2RS_TURN_TP_TLS 56
+
+/**
+ * `contact_rewrite_method` bit: un-register the old Contact, then register the new one.
+ */
+#define PJSUA2RS_CONTACT_REWRITE_UNREGISTER 1
+
+/**
+ * `contact_rewrite_method` bit: register the new Contact without un-registering.
+ */
+#define PJSUA2RS_CONTACT_REWRITE_NO_UNREG 2
+
+/**
+ * `contact_rewrite_method` bit: update the Contact on every registration response.
+ */
+#define PJSUA2RS_CONTACT_REWRITE_ALWAYS_UPDATE 4
+
+/**
+ * `AuthCredInfo.data_type`: `data` is the plain password (PJSIP_CRED_DATA_PLAIN_PASSWD).
+ */
+#define PJSUA2RS_CRED_DATA_PLAIN_PASSWD 0
+
+/**
+ * `AuthCredInfo.data_type`: `data` is the hashed digest HA1 (PJSIP_CRED_DATA_DIGEST).
+ */
+#define PJSUA2RS_CRED_DATA_DIGEST 1
+
+/**
+ * `AuthCredInfo.data_type` bit: AKA credential (PJSIP_CRED_DATA_EXT_AKA).
+ */
+#define PJSUA2RS_CRED_DATA_EXT_AKA 16
+
+/**
+ * `AuthCredInfo.algo_type`: not set; the challenge decides (the default).
+ */
+#define PJSUA2RS_AUTH_ALGORITHM_NOT_SET 0
+
+/**
+ * `AuthCredInfo.algo_type`: MD5.
+ */
+#define PJSUA2RS_AUTH_ALGORITHM_MD5 1
+
+/**
+ * `AuthCredInfo.algo_type`: SHA-256.
+ */
+#define PJSUA2RS_AUTH_ALGORITHM_SHA256 2
+
+/**
+ * `AuthCredInfo.algo_type`: SHA-512/256.
+ */
+#define PJSUA2RS_AUTH_ALGORITHM_SHA512_256 3
+
+/**
+ * `MediaConfig.jb_discard_algo`: never discard frames (PJMEDIA_JB_DISCARD_NONE).
+ */
+#define PJSUA2RS_JB_DISCARD_NONE 0
+
+/**
+ * `MediaConfig.jb_discard_algo`: discard when the buffer exceeds a static limit.
+ */
+#define PJSUA2RS_JB_DISCARD_STATIC 1
+
+/**
+ * `MediaConfig.jb_discard_algo`: discard progressively as the buffer grows (default).
+ */
+#define PJSUA2RS_JB_DISCARD_PROGRESSIVE 2
+
+/**
+ * Bytes in a URI or address field (registrar, proxy, contact, TURN server, public or
+ * bound address), including the terminating NUL.
+ */
+#define PJSUA2RS_URI_LEN 512
+
+/**
+ * Bytes in a host name field ("host[:port]" of a name server, STUN server or ICE manual
+ * host), including the NUL.
+ */
+#define PJSUA2RS_HOST_LEN 256
+
+/**
+ * Bytes in a short string field (scheme, realm, user name, interface name, ids, SRTP
+ * crypto name and key), including the NUL.
+ */
+#define PJSUA2RS_NAME_LEN 128
+
+/**
+ * Bytes in a secret field (password, credential data, AKA K/OP/AMF), including the NUL.
+ */
+#define PJSUA2RS_SECRET_LEN 256
+
+/**
+ * Bytes in a free-text field (User-Agent, certificate lookup keyword), including the NUL.
+ */
+#define PJSUA2RS_TEXT_LEN 256
+
+/**
+ * Bytes in a file path field, including the NUL.
+ */
+#define PJSUA2RS_PATH_LEN 512
+
+/**
+ * Bytes in a PEM buffer field (TLS CA, certificate and private key), including the NUL.
+ */
+#define PJSUA2RS_PEM_LEN 8192
+
+/**
+ * Bytes in a SIP header name, including the NUL.
+ */
+#define PJSUA2RS_HEADER_NAME_LEN 128
+
+/**
+ * Bytes in a SIP header value, including the NUL.
+ */
+#define PJSUA2RS_HEADER_VALUE_LEN 512
+
+/**
+ * Maximum DNS name servers in `UaConfig.nameserver` (pjsua: 4).
+ */
+#define PJSUA2RS_MAX_NAMESERVERS 4
+
+/**
+ * Maximum global outbound proxies in `UaConfig.outbound_proxies` (pjsua: 4).
+ */
+#define PJSUA2RS_MAX_OUTBOUND_PROXIES 4
+
+/**
+ * Maximum STUN servers in `UaConfig.stun_server` (pjsua: 8).
+ */
+#define PJSUA2RS_MAX_STUN_SERVERS 8
+
+/**
+ * Maximum account proxies in `AccountSipConfig.proxies` (PJSUA_ACC_MAX_PROXIES: 8).
+ */
+#define PJSUA2RS_MAX_PROXIES 8
+
+/**
+ * Maximum credentials in `AccountSipConfig.auth_creds` (pjsua: 8).
+ */
+#define PJSUA2RS_MAX_AUTH_CREDS 8
+
+/**
+ * Maximum extra SIP headers in a header list (REGISTER or SUBSCRIBE headers).
+ */
+#define PJSUA2RS_MAX_HEADERS 8
+
+/**
+ * Maximum ICE manual host candidates (PJ_ICE_ST_MAX_CAND: 8).
+ */
+#define PJSUA2RS_MAX_ICE_MANUAL_HOSTS 8
+
+/**
+ * Maximum socket options in a `SockOptParams`.
+ */
+#define PJSUA2RS_MAX_SOCK_OPTS 8
+
+/**
+ * Maximum SRTP crypto suites in `SrtpOpt.cryptos` (PJMEDIA_SRTP_MAX_CRYPTOS: 16).
+ */
+#define PJSUA2RS_MAX_SRTP_CRYPTOS 16
+
+/**
+ * Maximum SRTP keying methods in `SrtpOpt.keyings` (PJMEDIA_SRTP_KEYINGS_COUNT: 2).
+ */
+#define PJSUA2RS_MAX_SRTP_KEYINGS 2
+
+/**
+ * Maximum TLS cipher ids in `TlsConfig.ciphers`.
+ */
+#define PJSUA2RS_MAX_TLS_CIPHERS 64
+
+/**
+ * SIP transport type UDP (PJSIP_TRANSPORT_UDP).
+ */
+#define PJSUA2RS_TRANSPORT_UDP 1
+
+/**
+ * SIP transport type TCP (PJSIP_TRANSPORT_TCP).
+ */
+#define PJSUA2RS_TRANSPORT_TCP 2
+
+/**
+ * SIP transport type TLS (PJSIP_TRANSPORT_TLS).
+ */
+#define PJSUA2RS_TRANSPORT_TLS 3
+
+/**
+ * SIP transport type UDP over IPv6 (PJSIP_TRANSPORT_UDP6).
+ */
+#define PJSUA2RS_TRANSPORT_UDP6 129
+
+/**
+ * SIP transport type TCP over IPv6 (PJSIP_TRANSPORT_TCP6).
+ */
+#define PJSUA2RS_TRANSPORT_TCP6 130
+
+/**
+ * SIP transport type TLS over IPv6 (PJSIP_TRANSPORT_TLS6).
+ */
+#define PJSUA2RS_TRANSPORT_TLS6 131
+
+/**
+ * `qos_type`: best effort traffic (PJ_QOS_TYPE_BEST_EFFORT), the default.
+ */
+#define PJSUA2RS_QOS_TYPE_BEST_EFFORT 0
+
+/**
+ * `qos_type`: background traffic.
+ */
+#define PJSUA2RS_QOS_TYPE_BACKGROUND 1
+
+/**
+ * `qos_type`: video traffic.
+ */
+#define PJSUA2RS_QOS_TYPE_VIDEO 2
+
+/**
+ * `qos_type`: voice traffic.
+ */
+#define PJSUA2RS_QOS_TYPE_VOICE 3
+
+/**
+ * `qos_type`: control traffic.
+ */
+#define PJSUA2RS_QOS_TYPE_CONTROL 4
+
+/**
+ * `qos_type`: signalling traffic.
+ */
+#define PJSUA2RS_QOS_TYPE_SIGNALLING 5
+
+/**
+ * `QosParams.flags`: `dscp_val` is set.
+ */
+#define PJSUA2RS_QOS_PARAM_HAS_DSCP 1
+
+/**
+ * `QosParams.flags`: `so_prio` is set.
+ */
+#define PJSUA2RS_QOS_PARAM_HAS_SO_PRIO 2
+
+/**
+ * `QosParams.flags`: `wmm_prio` is set.
+ */
+#define PJSUA2RS_QOS_PARAM_HAS_WMM 4
+
+/**
+ * `TlsConfig.method`: the backend's default (PJSIP_SSL_UNSPECIFIED_METHOD).
+ */
+#define PJSUA2RS_SSL_UNSPECIFIED_METHOD 0
+
+/**
+ * `TlsConfig.method`: TLS 1.0 (PJSIP_TLSV1_METHOD).
+ */
+#define PJSUA2RS_TLSV1_METHOD 31
+
+/**
+ * `TlsConfig.method`: TLS 1.1.
+ */
+#define PJSUA2RS_TLSV1_1_METHOD 32
+
+/**
+ * `TlsConfig.method`: TLS 1.2.
+ */
+#define PJSUA2RS_TLSV1_2_METHOD 33
+
+/**
+ * `TlsConfig.method`: TLS 1.3.
+ */
+#define PJSUA2RS_TLSV1_3_METHOD 34
+
+/**
+ * `TlsConfig.method`: SSL 2/3 and TLS negotiation (PJSIP_SSLV23_METHOD).
+ */
+#define PJSUA2RS_SSLV23_METHOD 23
+
+/**
+ * `TlsConfig.proto` bit: TLS 1.0 (PJ_SSL_SOCK_PROTO_TLS1).
+ */
+#define PJSUA2RS_SSL_PROTO_TLS1 (1 << 2)
+
+/**
+ * `TlsConfig.proto` bit: TLS 1.1.
+ */
+#define PJSUA2RS_SSL_PROTO_TLS1_1 (1 << 3)
+
+/**
+ * `TlsConfig.proto` bit: TLS 1.2.
+ */
+#define PJSUA2RS_SSL_PROTO_TLS1_2 (1 << 4)
+
+/**
+ * `TlsConfig.proto` bit: TLS 1.3.
+ */
+#define PJSUA2RS_SSL_PROTO_TLS1_3 (1 << 5)
+
+/**
+ * `TlsConfig.cert_lookup_type`: no OS certificate store lookup (the default).
+ */
+#define PJSUA2RS_SSL_CERT_LOOKUP_NONE 0
+
+/**
+ * `TlsConfig.cert_lookup_type`: look the certificate up by subject.
+ */
+#define PJSUA2RS_SSL_CERT_LOOKUP_SUBJECT 1
+
+/**
+ * `TlsConfig.cert_lookup_type`: look the certificate up by fingerprint.
+ */
+#define PJSUA2RS_SSL_CERT_LOOKUP_FINGERPRINT 2
+
+/**
+ * `TlsConfig.cert_lookup_type`: look the certificate up by friendly name.
+ */
+#define PJSUA2RS_SSL_CERT_LOOKUP_FRIENDLY_NAME 3
+
+/**
+ * PJSUA_STATE_NULL: not created.
+ */
+#define PJSUA2RS_STATE_NULL 0
+
+/**
+ * PJSUA_STATE_CREATED: libCreate done.
+ */
+#define PJSUA2RS_STATE_CREATED 1
+
+/**
+ * PJSUA_STATE_INIT: libInit done.
+ */
+#define PJSUA2RS_STATE_INIT 2
+
+/**
+ * PJSUA_STATE_STARTING: libStart in progress.
+ */
+#define PJSUA2RS_STATE_STARTING 3
+
+/**
+ * PJSUA_STATE_RUNNING: libStart done.
+ */
+#define PJSUA2RS_STATE_RUNNING 4
+
+/**
+ * PJSUA_STATE_CLOSING: libDestroy in progress.
+ */
+#define PJSUA2RS_STATE_CLOSING 5
+
+/**
+ * A JSON layout value: the newest PJSUA2 member layout (the default).
+ */
+#define PJSUA2RS_JSON_LAYOUT_LATEST 0
+
+/**
+ * A JSON layout value: the layout PJSUA2 2.15 reads and writes.
+ */
+#define PJSUA2RS_JSON_LAYOUT_2_15 215
+
+/**
+ * A JSON layout value: the layout PJSUA2 2.16 reads and writes.
+ */
+#define PJSUA2RS_JSON_LAYOUT_2_16 216
+
+/**
+ * A JSON layout value: the layout PJSUA2 2.17 reads and writes.
+ */
+#define PJSUA2RS_JSON_LAYOUT_2_17 217
+
+/**
+ * Day name.
+ */
+#define DAY_NAME 1
+
+/**
+ * Year.
+ */
+#define YEAR 2
+
+/**
+ * Month.
+ */
+#define MONTH 4
+
+/**
+ * Day of month.
+ */
+#define DAY_OF_MON 8
+
+/**
+ * Time of day.
+ */
+#define TIME 16
+
+/**
+ * Milliseconds.
+ */
+#define MICRO_SEC 32
+
+/**
+ * The sender (module) name.
+ */
+#define SENDER 64
+
+/**
+ * A trailing newline.
+ */
+#define NEWLINE 128
+
+/**
+ * A carriage return before the newline.
+ */
+#define CR 256
+
+/**
+ * A space between the decoration and the message.
+ */
+#define SPACE 512
+
+/**
+ * The level as text.
+ */
+#define LEVEL_TEXT 2048
+
+/**
+ * The thread id.
+ */
+#define THREAD_ID 4096
+
+/**
+ * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
+ */
+#define PJSUA2RS_TRANSPORT_FLAG_RELIABLE 1
+
+/**
+ * PJSIP_TRANSPORT_SECURE flag.
+ */
+#define PJSUA2RS_TRANSPORT_FLAG_SECURE 2
+
+/**
+ * PJSIP_TRANSPORT_DATAGRAM flag.
+ */
+#define PJSUA2RS_TRANSPORT_FLAG_DATAGRAM 4
+
+/**
  * A status code: 0 is success, anything else an error (PJSIP's numbering).
  */
 typedef int32_t pjsua2rs_status;
+
+/**
+ * User-agent settings (PJSUA2 `UaConfig`).
+ */
+typedef struct {
+  /**
+   * Maximum number of simultaneous calls. Default 4.
+   */
+  uint32_t max_calls;
+  /**
+   * Worker threads polling SIP events; 0 means the application polls with
+   * `handle_events` (poll mode). Default 1.
+   */
+  uint32_t thread_cnt;
+  /**
+   * Run callbacks only in the thread that calls `handle_events` (use with
+   * `thread_cnt` 0). Default false.
+   */
+  bool main_thread_only;
+  /**
+   * DNS name servers ("host[:port]"); none means the system resolver.
+   */
+  char nameserver[PJSUA2RS_MAX_NAMESERVERS][PJSUA2RS_HOST_LEN];
+  /**
+   * How many entries of `nameserver` are used.
+   */
+  uint32_t nameserver_count;
+  /**
+   * Global outbound proxies, put before every account's proxies. Not saved in JSON.
+   */
+  char outbound_proxies[PJSUA2RS_MAX_OUTBOUND_PROXIES][PJSUA2RS_URI_LEN];
+  /**
+   * How many entries of `outbound_proxies` are used.
+   */
+  uint32_t outbound_proxies_count;
+  /**
+   * The User-Agent header value; empty means the library's own. Default "".
+   */
+  char user_agent[PJSUA2RS_TEXT_LEN];
+  /**
+   * STUN servers ("host[:port]"), tried in order.
+   */
+  char stun_server[PJSUA2RS_MAX_STUN_SERVERS][PJSUA2RS_HOST_LEN];
+  /**
+   * How many entries of `stun_server` are used.
+   */
+  uint32_t stun_server_count;
+  /**
+   * Also resolve STUN servers to IPv6 addresses. Default false.
+   */
+  bool stun_try_ipv6;
+  /**
+   * Start even when no STUN server answers. Default true.
+   */
+  bool stun_ignore_failure;
+  /**
+   * Put the NAT type in SDP: 0 no, 1 the type number, 2 number and name. Default 1.
+   */
+  int32_t nat_type_in_sdp;
+  /**
+   * Handle unsolicited NOTIFY for message waiting (MWI). Default true.
+   */
+  bool mwi_unsolicited_enabled;
+  /**
+   * Use UPnP to find the public address. Default false.
+   */
+  bool enable_upnp;
+  /**
+   * The network interface for UPnP; empty means any. Default "".
+   */
+  char upnp_if_name[PJSUA2RS_NAME_LEN];
+  /**
+   * Put "norefersub" in the Supported header. Default true.
+   */
+  bool no_refersub;
+  /**
+   * The default of accounts' server affinity for TCP/TLS. Default false.
+   */
+  bool acc_server_affinity_default;
+  /**
+   * RFC 3261 T1, the round-trip estimate, in ms (PJSIP's `pjsip_cfg()->tsx.t1`).
+   * Default 500. Not saved in JSON.
+   */
+  uint32_t tsx_t1_msec;
+  /**
+   * RFC 3261 T2, the longest retransmit interval, in ms. Default 4000. Not saved in JSON.
+   */
+  uint32_t tsx_t2_msec;
+  /**
+   * RFC 3261 T4, how long a message may live in the network, in ms. Default 5000.
+   * Not saved in JSON.
+   */
+  uint32_t tsx_t4_msec;
+  /**
+   * RFC 3261 Timer D (wait for response retransmissions) in ms; at least 32000.
+   * Default 32000. Not saved in JSON.
+   */
+  uint32_t tsx_td_msec;
+} pjsua2rs_ua_config;
+
+/**
+ * One log message, as PJSUA2's `LogEntry`. Valid only during the writer call: copy what
+ * you keep.
+ */
+typedef struct {
+  /**
+   * The verbosity level of the message (1 = error ... 6 = very detailed).
+   */
+  int level;
+  /**
+   * The message, NUL-terminated UTF-8, already decorated as `LogConfig.decor` asks.
+   */
+  const char *msg;
+  /**
+   * An identifier of the thread that logged the message.
+   */
+  uint64_t thread_id;
+  /**
+   * The name of the thread that logged the message, NUL-terminated UTF-8.
+   */
+  const char *thread_name;
+} pjsua2rs_log_entry;
+
+/**
+ * A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
+ * `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
+ * the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
+ * 0), never while the library holds a lock, one entry at a time.
+ */
+typedef void (*pjsua2rs_log_writer_fn)(void *user_data, const pjsua2rs_log_entry *entry);
+
+/**
+ * Logging settings (PJSUA2 `LogConfig`).
+ */
+typedef struct {
+  /**
+   * Log incoming and outgoing SIP messages (non-zero = yes). Default 1.
+   */
+  uint32_t msg_logging;
+  /**
+   * Maximum level written to the writer and the file (0-6). Default 5.
+   */
+  uint32_t level;
+  /**
+   * Maximum level written to the console (stdout). Default 4.
+   */
+  uint32_t console_level;
+  /**
+   * Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds,
+   * newline, space, thread switch and indent.
+   */
+  uint32_t decor;
+  /**
+   * A log file to append to; empty means none. Default "".
+   */
+  char filename[PJSUA2RS_PATH_LEN];
+  /**
+   * Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.
+   */
+  uint32_t file_flags;
+  /**
+   * A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON.
+   */
+  pjsua2rs_log_writer_fn writer;
+  /**
+   * Passed to `writer` as its first argument. Not saved in JSON.
+   */
+  void *writer_user_data;
+} pjsua2rs_log_config;
+
+/**
+ * Media settings (PJSUA2 `MediaConfig`).
+ */
+typedef struct {
+  /**
+   * The conference bridge clock rate in Hz. Default 16000.
+   */
+  uint32_t clock_rate;
+  /**
+   * The sound device clock rate; 0 means `clock_rate`. Default 0.
+   */
+  uint32_t snd_clock_rate;
+  /**
+   * Drive the sound port from a software clock instead of the device. Default true.
+   */
+  bool snd_use_sw_clock;
+  /**
+   * Audio channels of the bridge. Default 1.
+   */
+  uint32_t channel_count;
+  /**
+   * Milliseconds of audio per bridge frame. Default 20.
+   */
+  uint32_t audio_frame_ptime;
+  /**
+   * Maximum ports of the conference bridge. Default 254.
+   */
+  uint32_t max_media_ports;
+  /**
+   * Threads mixing the conference bridge. Default 1.
+   */
+  uint32_t conf_threads;
+  /**
+   * Run a media I/O queue for RTP. Default true.
+   */
+  bool has_ioqueue;
+  /**
+   * Worker threads of the media I/O queue. Default 1.
+   */
+  uint32_t thread_cnt;
+  /**
+   * Codec and resampling quality, 1 (fastest) to 10 (best). Default 8.
+   */
+  uint32_t quality;
+  /**
+   * Codec packet time in ms; 0 means each codec's default. Default 0.
+   */
+  uint32_t ptime;
+  /**
+   * Disable voice activity detection. Default false.
+   */
+  bool no_vad;
+  /**
+   * The iLBC mode, 20 or 30 ms. Default 30.
+   */
+  uint32_t ilbc_mode;
+  /**
+   * Percentage of transmitted RTP packets to drop (testing). Default 0.
+   */
+  uint32_t tx_drop_pct;
+  /**
+   * Percentage of received RTP packets to drop (testing). Default 0.
+   */
+  uint32_t rx_drop_pct;
+  /**
+   * Echo canceller options (PJMEDIA_ECHO_*). Default 0.
+   */
+  uint32_t ec_options;
+  /**
+   * Echo canceller tail length in ms; 0 disables it. Default 200.
+   */
+  uint32_t ec_tail_len;
+  /**
+   * Sound capture latency in ms. Default 100.
+   */
+  uint32_t snd_rec_latency;
+  /**
+   * Sound playback latency in ms. Default 140.
+   */
+  uint32_t snd_play_latency;
+  /**
+   * Jitter buffer initial prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_init;
+  /**
+   * Jitter buffer minimum prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_min_pre;
+  /**
+   * Jitter buffer maximum prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_max_pre;
+  /**
+   * Jitter buffer maximum size in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_max;
+  /**
+   * Jitter buffer discard algorithm (PJSUA2RS_JB_DISCARD_*). Default 2 (progressive).
+   */
+  int32_t jb_discard_algo;
+  /**
+   * Seconds of silence before an idle sound device closes; -1 never, 0 at once.
+   * Default 1.
+   */
+  int32_t snd_auto_close_time;
+  /**
+   * Use the native video preview of the capture device (video only). Default true.
+   */
+  bool vid_preview_enable_native;
+} pjsua2rs_media_config;
+
+/**
+ * The endpoint configuration passed to `lib_init` (PJSUA2 `EpConfig`). Initialise it
+ * with `pjsua2rs_ep_config_default()`.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   */
+  uint32_t struct_size;
+  /**
+   * User-agent settings.
+   */
+  pjsua2rs_ua_config ua_config;
+  /**
+   * Logging settings.
+   */
+  pjsua2rs_log_config log_config;
+  /**
+   * Media settings.
+   */
+  pjsua2rs_media_config med_config;
+} pjsua2rs_ep_config;
+
+/**
+ * QoS parameters of a socket (pjlib `pj_qos_params`); JSON keys "qos.flags"...
+ */
+typedef struct {
+  /**
+   * Which values are set (PJSUA2RS_QOS_PARAM_HAS_*). Default 0.
+   */
+  uint8_t flags;
+  /**
+   * The DSCP value. Default 0.
+   */
+  uint8_t dscp_val;
+  /**
+   * The SO_PRIORITY value. Default 0.
+   */
+  uint8_t so_prio;
+  /**
+   * The WMM priority (0 bulk effort, 1 bulk, 2 video, 3 voice). Default 0.
+   */
+  int32_t wmm_prio;
+} pjsua2rs_qos_params;
+
+/**
+ * One integer socket option, applied with setsockopt (PJSUA2 `SockOpt`).
+ */
+typedef struct {
+  /**
+   * The option level, e.g. SOL_SOCKET.
+   */
+  int32_t level;
+  /**
+   * The option name, e.g. SO_RCVBUF.
+   */
+  int32_t opt_name;
+  /**
+   * The option value's length in bytes. Default 4 (an int); JSON carries `optVal` only
+   * when it is 4, as PJSUA2 does.
+   */
+  int32_t opt_len;
+  /**
+   * The option value.
+   */
+  int32_t opt_val;
+} pjsua2rs_sock_opt;
+
+/**
+ * Socket options applied to a transport's sockets (PJSUA2 `SockOptParams`).
+ */
+typedef struct {
+  /**
+   * The options, in order.
+   */
+  pjsua2rs_sock_opt sock_opts[PJSUA2RS_MAX_SOCK_OPTS];
+  /**
+   * How many entries of `sock_opts` are used.
+   */
+  uint32_t sock_opts_count;
+} pjsua2rs_sock_opt_params;
+
+/**
+ * TLS settings of a transport (PJSUA2 `TlsConfig`).
+ */
+typedef struct {
+  /**
+   * A file of trusted CA certificates (PEM). Default "".
+   */
+  char ca_list_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The certificate file (PEM). Default "".
+   */
+  char cert_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The private key file (PEM). Default "".
+   */
+  char priv_key_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The password of the private key. Default "".
+   */
+  char password[PJSUA2RS_SECRET_LEN];
+  /**
+   * Trusted CA certificates as a PEM buffer (instead of `ca_list_file`). Default "".
+   */
+  char ca_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * The certificate as a PEM buffer (instead of `cert_file`). Default "".
+   */
+  char cert_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * The private key as a PEM buffer (instead of `priv_key_file`). Default "".
+   */
+  char priv_key_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * Look the certificate up in the OS store (PJSUA2RS_SSL_CERT_LOOKUP_*). Default 0.
+   */
+  int32_t cert_lookup_type;
+  /**
+   * The subject, fingerprint or name to look up. Default "".
+   */
+  char cert_lookup_keyword[PJSUA2RS_TEXT_LEN];
+  /**
+   * The TLS method (PJSUA2RS_*_METHOD); 0 means the backend's default. Default 0.
+   */
+  int32_t method;
+  /**
+   * Allowed protocol versions (PJSUA2RS_SSL_PROTO_* bits), used when `method` is 0.
+   * Not saved in JSON. Default 28 (TLS 1.0, 1.1 and 1.2).
+   */
+  uint32_t proto;
+  /**
+   * Allowed cipher ids; none means the backend's default list.
+   */
+  int32_t ciphers[PJSUA2RS_MAX_TLS_CIPHERS];
+  /**
+   * How many entries of `ciphers` are used. Default 0.
+   */
+  uint32_t ciphers_count;
+  /**
+   * Verify the server's certificate (client side). Default false.
+   */
+  bool verify_server;
+  /**
+   * Verify the client's certificate (server side). Default false.
+   */
+  bool verify_client;
+  /**
+   * Reject clients without a certificate (server side). Default false.
+   */
+  bool require_client_cert;
+  /**
+   * The TLS handshake timeout in ms; 0 means none. Default 0.
+   */
+  uint32_t msec_timeout;
+  /**
+   * The QoS traffic type of TLS sockets (PJSUA2RS_QOS_TYPE_*). Default 0.
+   */
+  int32_t qos_type;
+  /**
+   * Explicit QoS parameters of TLS sockets.
+   */
+  pjsua2rs_qos_params qos_params;
+  /**
+   * Ignore failures to set QoS. Default true.
+   */
+  bool qos_ignore_error;
+  /**
+   * Socket options of TLS sockets.
+   */
+  pjsua2rs_sock_opt_params sock_opt_params;
+  /**
+   * Ignore failures to set socket options. Default true.
+   */
+  bool sock_opt_ignore_error;
+  /**
+   * Allow TLS renegotiation. Not saved in JSON. Default true.
+   */
+  bool enable_renegotiation;
+} pjsua2rs_tls_config;
+
+/**
+ * A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with
+ * `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   * Inside `AccountMediaConfig` it is ignored.
+   */
+  uint32_t struct_size;
+  /**
+   * The local port; 0 means any free port. Default 0 (4000 in `AccountMediaConfig`).
+   */
+  uint32_t port;
+  /**
+   * How many ports above `port` may be tried; 0 means no limit. Default 0.
+   */
+  uint32_t port_range;
+  /**
+   * Pick a random port within the range. Not saved in JSON. Default false.
+   */
+  bool randomize_port;
+  /**
+   * The address to advertise (e.g. a NAT's public address); empty means the bound
+   * one. Default "".
+   */
+  char public_address[PJSUA2RS_URI_LEN];
+  /**
+   * The local address to bind; empty means all interfaces. Default "".
+   */
+  char bound_address[PJSUA2RS_URI_LEN];
+  /**
+   * TLS settings, used by TLS transports.
+   */
+  pjsua2rs_tls_config tls_config;
+  /**
+   * The QoS traffic type (PJSUA2RS_QOS_TYPE_*). Default 0.
+   */
+  int32_t qos_type;
+  /**
+   * Explicit QoS parameters.
+   */
+  pjsua2rs_qos_params qos_params;
+  /**
+   * Socket options.
+   */
+  pjsua2rs_sock_opt_params sock_opt_params;
+} pjsua2rs_transport_config;
+
+/**
+ * One extra SIP header (PJSUA2 `SipHeader`); JSON keys "hname" and "hvalue".
+ */
+typedef struct {
+  /**
+   * The header name, e.g. "X-Custom".
+   */
+  char hname[PJSUA2RS_HEADER_NAME_LEN];
+  /**
+   * The header value.
+   */
+  char hvalue[PJSUA2RS_HEADER_VALUE_LEN];
+} pjsua2rs_sip_header;
+
+/**
+ * Registration settings of an account (PJSUA2 `AccountRegConfig`).
+ */
+typedef struct {
+  /**
+   * The registrar URI; empty means the account does not register. Default "".
+   */
+  char registrar_uri[PJSUA2RS_URI_LEN];
+  /**
+   * Register when the account is added. Default true.
+   */
+  bool register_on_add;
+  /**
+   * Do not re-register when the account is modified. Not saved in JSON. Default false.
+   */
+  bool disable_reg_on_modify;
+  /**
+   * Extra headers for REGISTER requests.
+   */
+  pjsua2rs_sip_header headers[PJSUA2RS_MAX_HEADERS];
+  /**
+   * How many entries of `headers` are used.
+   */
+  uint32_t headers_count;
+  /**
+   * Parameters appended to the Contact header of REGISTER. Default "".
+   */
+  char contact_params[PJSUA2RS_URI_LEN];
+  /**
+   * Parameters appended to the Contact URI of REGISTER. Not saved in JSON. Default "".
+   */
+  char contact_uri_params[PJSUA2RS_URI_LEN];
+  /**
+   * The registration expiry asked for, in seconds. Default 300.
+   */
+  uint32_t timeout_sec;
+  /**
+   * Seconds before retrying a failed registration; 0 disables retries. Default 300.
+   */
+  uint32_t retry_interval_sec;
+  /**
+   * Seconds before the first retry; 0 means `retry_interval_sec`. Default 0.
+   */
+  uint32_t first_retry_interval_sec;
+  /**
+   * Up to this many seconds are randomly added to or taken from retry intervals.
+   * Default 10.
+   */
+  uint32_t random_retry_interval_sec;
+  /**
+   * Refresh the registration this many seconds before it expires. Default 5.
+   */
+  uint32_t delay_before_refresh_sec;
+  /**
+   * Hang up the account's calls when registration fails. Default false.
+   */
+  bool drop_calls_on_fail;
+  /**
+   * Milliseconds to wait for the un-REGISTER response at shutdown. Default 4000.
+   */
+  uint32_t unreg_wait_msec;
+  /**
+   * Which proxies REGISTER goes through (PJSUA2RS_REG_USE_* bits). Default 3 (both).
+   */
+  uint32_t proxy_use;
+} pjsua2rs_account_reg_config;
+
+/**
+ * One credential (PJSUA2 `AuthCredInfo`). The default is a digest credential for any
+ * realm with an empty user and password.
+ */
+typedef struct {
+  /**
+   * The authentication scheme. Default "digest".
+   */
+  char scheme[PJSUA2RS_NAME_LEN];
+  /**
+   * The realm; "*" matches any. Default "*".
+   */
+  char realm[PJSUA2RS_NAME_LEN];
+  /**
+   * The user name. Default "".
+   */
+  char username[PJSUA2RS_NAME_LEN];
+  /**
+   * What `data` holds (PJSUA2RS_CRED_DATA_*). Default 0 (plain password).
+   */
+  int32_t data_type;
+  /**
+   * The password or digest. Default "".
+   */
+  char data[PJSUA2RS_SECRET_LEN];
+  /**
+   * The digest algorithm of a hashed `data` (PJSUA2RS_AUTH_ALGORITHM_*). Not saved
+   * in JSON. Default 0.
+   */
+  int32_t algo_type;
+  /**
+   * AKA permanent subscriber key K. Default "".
+   */
+  char aka_k[PJSUA2RS_SECRET_LEN];
+  /**
+   * AKA operator variant key OP. Default "".
+   */
+  char aka_op[PJSUA2RS_SECRET_LEN];
+  /**
+   * AKA authentication management field AMF. Default "".
+   */
+  char aka_amf[PJSUA2RS_SECRET_LEN];
+} pjsua2rs_auth_cred_info;
+
+/**
+ * SIP settings of an account (PJSUA2 `AccountSipConfig`).
+ */
+typedef struct {
+  /**
+   * Credentials for authentication challenges.
+   */
+  pjsua2rs_auth_cred_info auth_creds[PJSUA2RS_MAX_AUTH_CREDS];
+  /**
+   * How many entries of `auth_creds` are used.
+   */
+  uint32_t auth_creds_count;
+  /**
+   * Proxies (URIs) requests of this account go through, in order.
+   */
+  char proxies[PJSUA2RS_MAX_PROXIES][PJSUA2RS_URI_LEN];
+  /**
+   * How many entries of `proxies` are used.
+   */
+  uint32_t proxies_count;
+  /**
+   * A Contact URI used instead of the one the library builds. Default "".
+   */
+  char contact_forced[PJSUA2RS_URI_LEN];
+  /**
+   * Parameters appended to the Contact header. Default "".
+   */
+  char contact_params[PJSUA2RS_URI_LEN];
+  /**
+   * Parameters appended to the Contact URI. Default "".
+   */
+  char contact_uri_params[PJSUA2RS_URI_LEN];
+  /**
+   * Send an empty Authorization header in the first request. Default false.
+   */
+  bool auth_initial_empty;
+  /**
+   * The algorithm put in that empty Authorization header. Default "".
+   */
+  char auth_initial_algorithm[PJSUA2RS_NAME_LEN];
+  /**
+   * Bind the account to this transport id; -1 means any transport. Default -1.
+   */
+  int32_t transport_id;
+  /**
+   * IPv6 use for SIP (PJSUA2RS_IPV6_*). Not saved in JSON. Default 0.
+   */
+  int32_t ipv6_use;
+  /**
+   * TCP/TLS server affinity (PJSUA2RS_SERVER_AFFINITY_*). Not saved in JSON.
+   * Default 0.
+   */
+  int32_t server_affinity;
+  /**
+   * Share one authentication session between the account's dialogs. Default false.
+   */
+  bool use_shared_auth;
+  /**
+   * Answer incoming MESSAGE requests with 200 automatically. Default true.
+   */
+  bool auto_respond_sip_message;
+} pjsua2rs_account_sip_config;
+
+/**
+ * Call settings of an account (PJSUA2 `AccountCallConfig`).
+ */
+typedef struct {
+  /**
+   * How calls are put on hold (PJSUA2RS_CALL_HOLD_TYPE_*). Default 0 (RFC 3264).
+   */
+  int32_t hold_type;
+  /**
+   * Reliable provisional responses (PJSUA2RS_100REL_*). Default 0 (not used).
+   */
+  int32_t prack_use;
+  /**
+   * Session timers (PJSUA2RS_SIP_TIMER_*). Default 1 (optional).
+   */
+  int32_t timer_use;
+  /**
+   * SIPREC (PJSUA2RS_SIP_SIPREC_*). Default 0 (inactive).
+   */
+  int32_t siprec_use;
+  /**
+   * Require a label attribute on SIPREC media. Default false.
+   */
+  bool siprec_require_label;
+  /**
+   * Require rs-metadata in SIPREC offers. Default false.
+   */
+  bool siprec_require_metadata;
+  /**
+   * The minimum session interval (Min-SE), in seconds. Default 90.
+   */
+  uint32_t timer_min_se_sec;
+  /**
+   * The session expiry asked for, in seconds. Default 1800.
+   */
+  uint32_t timer_sess_expires_sec;
+} pjsua2rs_account_call_config;
+
+/**
+ * Presence settings of an account (PJSUA2 `AccountPresConfig`).
+ */
+typedef struct {
+  /**
+   * Extra headers for SUBSCRIBE and PUBLISH requests.
+   */
+  pjsua2rs_sip_header headers[PJSUA2RS_MAX_HEADERS];
+  /**
+   * How many entries of `headers` are used.
+   */
+  uint32_t headers_count;
+  /**
+   * Publish the account's presence with PUBLISH. Default false.
+   */
+  bool publish_enabled;
+  /**
+   * Queue PUBLISH requests while one is pending. Default true.
+   */
+  bool publish_queue;
+  /**
+   * Milliseconds to wait for the un-PUBLISH response at shutdown. Default 2000.
+   */
+  uint32_t publish_shutdown_wait_msec;
+  /**
+   * The PIDF tuple id; empty means a random one. Default "".
+   */
+  char pidf_tuple_id[PJSUA2RS_NAME_LEN];
+} pjsua2rs_account_pres_config;
+
+/**
+ * Message-waiting indication settings of an account (PJSUA2 `AccountMwiConfig`).
+ */
+typedef struct {
+  /**
+   * Subscribe to message-summary events. Default false.
+   */
+  bool enabled;
+  /**
+   * The subscription expiry asked for, in seconds. Default 3600.
+   */
+  uint32_t expiration_sec;
+} pjsua2rs_account_mwi_config;
+
+/**
+ * NAT traversal settings of an account (PJSUA2 `AccountNatConfig`).
+ */
+typedef struct {
+  /**
+   * STUN for SIP (PJSUA2RS_STUN_*). Default 0 (global setting).
+   */
+  int32_t sip_stun_use;
+  /**
+   * STUN for media (PJSUA2RS_STUN_*). Default 2 (retry on failure).
+   */
+  int32_t media_stun_use;
+  /**
+   * UPnP for SIP (PJSUA2RS_UPNP_USE_*). Default 0.
+   */
+  int32_t sip_upnp_use;
+  /**
+   * UPnP for media (PJSUA2RS_UPNP_USE_*). Default 0.
+   */
+  int32_t media_upnp_use;
+  /**
+   * NAT64 handling (PJSUA2RS_NAT64_*). Default 0.
+   */
+  int32_t nat64_opt;
+  /**
+   * Use ICE for media. Default false.
+   */
+  bool ice_enabled;
+  /**
+   * Trickle ICE (PJSUA2RS_ICE_TRICKLE_*). Default 0.
+   */
+  int32_t ice_trickle;
+  /**
+   * Maximum ICE host candidates; -1 means no limit. Default -1.
+   */
+  int32_t ice_max_host_cands;
+  /**
+   * Extra host candidate addresses ("ip"), each on the base candidate's port.
+   */
+  char ice_manual_host[PJSUA2RS_MAX_ICE_MANUAL_HOSTS][PJSUA2RS_HOST_LEN];
+  /**
+   * How many entries of `ice_manual_host` are used.
+   */
+  uint32_t ice_manual_host_count;
+  /**
+   * Use aggressive nomination as the controlling agent. Default true.
+   */
+  bool ice_aggressive_nomination;
+  /**
+   * Milliseconds the controlling agent waits before nominating. Default 400.
+   */
+  uint32_t ice_nominated_check_delay_msec;
+  /**
+   * Milliseconds the controlled agent waits for a nomination; -1 waits forever.
+   * Default 10000.
+   */
+  int32_t ice_wait_nomination_timeout_msec;
+  /**
+   * Check that incoming media comes from a checked candidate (non-zero = yes).
+   * Default 1.
+   */
+  uint32_t ice_check_src_addr;
+  /**
+   * Do not use ICE for RTCP. Default false.
+   */
+  bool ice_no_rtcp;
+  /**
+   * Always send a re-INVITE/UPDATE after ICE negotiation. Default true.
+   */
+  bool ice_always_update;
+  /**
+   * Use TURN relay candidates. Default false.
+   */
+  bool turn_enabled;
+  /**
+   * The TURN server ("host[:port]"). Default "".
+   */
+  char turn_server[PJSUA2RS_URI_LEN];
+  /**
+   * The connection to the TURN server (PJSUA2RS_TURN_TP_*). Default 17 (UDP).
+   */
+  int32_t turn_conn_type;
+  /**
+   * The TURN user name. Default "".
+   */
+  char turn_user_name[PJSUA2RS_NAME_LEN];
+  /**
+   * The TURN password type (0 = plain). Default 0.
+   */
+  int32_t turn_password_type;
+  /**
+   * The TURN password. Default "".
+   */
+  char turn_password[PJSUA2RS_SECRET_LEN];
+  /**
+   * Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for
+   * calls. Default 1.
+   */
+  int32_t contact_rewrite_use;
+  /**
+   * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6.
+   */
+  int32_t contact_rewrite_method;
+  /**
+   * Use the source port of the registrar's response in the Contact. Default 1.
+   */
+  int32_t contact_use_src_port;
+  /**
+   * Rewrite the Via sent-by with the address the server saw. Default 1.
+   */
+  int32_t via_rewrite_use;
+  /**
+   * Rewrite the SDP connection address with the address the registrar saw. Default 0.
+   */
+  int32_t sdp_nat_rewrite_use;
+  /**
+   * Use SIP outbound (RFC 5626). Default 1.
+   */
+  int32_t sip_outbound_use;
+  /**
+   * The SIP outbound +sip.instance; empty means generated. Default "".
+   */
+  char sip_outbound_instance_id[PJSUA2RS_NAME_LEN];
+  /**
+   * The SIP outbound reg-id; empty means 1. Default "".
+   */
+  char sip_outbound_reg_id[PJSUA2RS_NAME_LEN];
+  /**
+   * Seconds between UDP keep-alives; 0 disables them. Default 15.
+   */
+  uint32_t udp_ka_interval_sec;
+  /**
+   * The UDP keep-alive payload. Default "\r\n".
+   */
+  char udp_ka_data[PJSUA2RS_NAME_LEN];
+} pjsua2rs_account_nat_config;
+
+/**
+ * One SRTP crypto suite (PJSUA2 `SrtpCrypto`).
+ */
+typedef struct {
+  /**
+   * The master key (base64 in SDES); empty means a random one.
+   */
+  char key[PJSUA2RS_NAME_LEN];
+  /**
+   * The suite name, e.g. "AES_CM_128_HMAC_SHA1_80".
+   */
+  char name[PJSUA2RS_NAME_LEN];
+  /**
+   * PJSUA2RS_SRTP_NO_* bits.
+   */
+  uint32_t flags;
+} pjsua2rs_srtp_crypto;
+
+/**
+ * SRTP options (PJSUA2 `SrtpOpt`). Empty lists mean every supported crypto suite and
+ * keying method.
+ */
+typedef struct {
+  /**
+   * Crypto suites to offer or accept, in order of preference.
+   */
+  pjsua2rs_srtp_crypto cryptos[PJSUA2RS_MAX_SRTP_CRYPTOS];
+  /**
+   * How many entries of `cryptos` are used.
+   */
+  uint32_t cryptos_count;
+  /**
+   * Keying methods (PJSUA2RS_SRTP_KEYING_*), in order of preference.
+   */
+  int32_t keyings[PJSUA2RS_MAX_SRTP_KEYINGS];
+  /**
+   * How many entries of `keyings` are used.
+   */
+  uint32_t keyings_count;
+} pjsua2rs_srtp_opt;
+
+/**
+ * Media settings of an account (PJSUA2 `AccountMediaConfig`).
+ */
+typedef struct {
+  /**
+   * The RTP transports' settings; `port` is the base RTP port. Default port 4000.
+   */
+  pjsua2rs_transport_config transport_config;
+  /**
+   * Keep only the first codec of a multi-codec answer (re-offering it). Default true.
+   */
+  bool lock_codec_enabled;
+  /**
+   * Send keep-alive packets on media streams. Default false.
+   */
+  bool stream_ka_enabled;
+  /**
+   * SRTP use (PJSUA2RS_SRTP_DISABLED/OPTIONAL/MANDATORY). Default 0.
+   */
+  int32_t srtp_use;
+  /**
+   * Signalling security SRTP needs: 0 none, 1 TLS, 2 end-to-end SIPS. Default 1.
+   */
+  int32_t srtp_secure_signaling;
+  /**
+   * SRTP crypto suites and keying methods.
+   */
+  pjsua2rs_srtp_opt srtp_opt;
+  /**
+   * IPv6 use for media (PJSUA2RS_IPV6_*). Default 0.
+   */
+  int32_t ipv6_use;
+  /**
+   * Offer and accept RTCP multiplexed on the RTP port. Default false.
+   */
+  bool rtcp_mux_enabled;
+  /**
+   * Send RTCP extended reports. Default false.
+   */
+  bool rtcp_xr_enabled;
+  /**
+   * Use a loopback media transport (no network). Default false.
+   */
+  bool use_loop_med_tp;
+  /**
+   * With the loopback transport, loop sent media back. Default false.
+   */
+  bool enable_loopback;
+} pjsua2rs_account_media_config;
+
+/**
+ * Video settings of an account (PJSUA2 `AccountVideoConfig`); video is not supported
+ * yet, the settings are kept and saved.
+ */
+typedef struct {
+  /**
+   * Show incoming video automatically. Default false.
+   */
+  bool auto_show_incoming;
+  /**
+   * Transmit video automatically on outgoing calls. Default false.
+   */
+  bool auto_transmit_outgoing;
+  /**
+   * Flags of the video windows. Default 0.
+   */
+  uint32_t window_flags;
+  /**
+   * The capture device index; -1 means the default. Default -1.
+   */
+  int32_t default_capture_device;
+  /**
+   * The render device index; -2 means the default. Default -2.
+   */
+  int32_t default_render_device;
+  /**
+   * The rate control method (0 none, 1 simple blocking). Default 0.
+   */
+  int32_t rate_control_method;
+  /**
+   * The rate control bandwidth in bps; 0 means the codec's. Default 0.
+   */
+  uint32_t rate_control_bandwidth;
+  /**
+   * Keyframes sent at the start of a stream. Default 0.
+   */
+  uint32_t start_keyframe_count;
+  /**
+   * Milliseconds between those keyframes. Default 0.
+   */
+  uint32_t start_keyframe_interval;
+} pjsua2rs_account_video_config;
+
+/**
+ * Real-time text settings of an account (PJSUA2 `AccountTextConfig`). Not saved in JSON.
+ */
+typedef struct {
+  /**
+   * Redundant generations sent with each text packet (RFC 4103). Default 2.
+   */
+  int32_t redundancy_level;
+} pjsua2rs_account_text_config;
+
+/**
+ * What the account does when the IP address changes (PJSUA2 `AccountIpChangeConfig`).
+ * Not saved in JSON.
+ */
+typedef struct {
+  /**
+   * Shut the registration's transport down. Default true.
+   */
+  bool shutdown_tp;
+  /**
+   * Hang up the account's calls. Default false.
+   */
+  bool hangup_calls;
+  /**
+   * Flags of the re-INVITE sent to calls (PJSUA2RS_CALL_* bits). Default 50
+   * (REINIT_MEDIA | UPDATE_CONTACT | UPDATE_VIA).
+   */
+  uint32_t reinvite_flags;
+  /**
+   * Send UPDATE instead of re-INVITE (non-zero = yes). Default 0.
+   */
+  uint32_t reinv_use_update;
+} pjsua2rs_account_ip_change_config;
+
+/**
+ * An account's settings (PJSUA2 `AccountConfig`). Initialise it with
+ * `pjsua2rs_account_config_default()`. It is about 64 KB (the TLS PEM buffers of the
+ * media transport take 24 KB): mind small thread stacks.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   */
+  uint32_t struct_size;
+  /**
+   * Priority when choosing the account for an incoming request; higher wins.
+   * Default 0.
+   */
+  int32_t priority;
+  /**
+   * The account's URI, e.g. "\"Alice\" <sip:alice@example.com>". Default "".
+   */
+  char id_uri[PJSUA2RS_URI_LEN];
+  /**
+   * Registration settings.
+   */
+  pjsua2rs_account_reg_config reg_config;
+  /**
+   * SIP settings.
+   */
+  pjsua2rs_account_sip_config sip_config;
+  /**
+   * Call settings.
+   */
+  pjsua2rs_account_call_config call_config;
+  /**
+   * Presence settings.
+   */
+  pjsua2rs_account_pres_config pres_config;
+  /**
+   * Message-waiting indication settings.
+   */
+  pjsua2rs_account_mwi_config mwi_config;
+  /**
+   * NAT traversal settings.
+   */
+  pjsua2rs_account_nat_config nat_config;
+  /**
+   * Media settings.
+   */
+  pjsua2rs_account_media_config media_config;
+  /**
+   * Video settings.
+   */
+  pjsua2rs_account_video_config video_config;
+  /**
+   * Real-time text settings. Not saved in JSON.
+   */
+  pjsua2rs_account_text_config text_config;
+  /**
+   * What to do when the IP address changes. Not saved in JSON.
+   */
+  pjsua2rs_account_ip_change_config ip_change_config;
+} pjsua2rs_account_config;
+
+/**
+ * A buddy's settings (PJSUA2 `BuddyConfig`). Initialise it with
+ * `pjsua2rs_buddy_config_default()`.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   */
+  uint32_t struct_size;
+  /**
+   * The buddy's URI, e.g. "sip:alice@example.com". Default "".
+   */
+  char uri[PJSUA2RS_URI_LEN];
+  /**
+   * Subscribe to the buddy's presence when it is added. Default false.
+   */
+  bool subscribe;
+  /**
+   * Subscribe to the buddy's dialog events when it is added. Default false.
+   */
+  bool subscribe_dlg_event;
+} pjsua2rs_buddy_config;
+
+/**
+ * A handle to an endpoint. 0 is never a valid handle.
+ */
+typedef uint64_t pjsua2rs_endpoint;
+
+/**
+ * PJSUA2's `TransportInfo`.
+ */
+typedef struct {
+  /**
+   * The transport id.
+   */
+  int id;
+  /**
+   * The `PJSUA2RS_TRANSPORT_*` type.
+   */
+  int type;
+  /**
+   * "UDP", "TCP", "UDP6" or "TCP6".
+   */
+  char type_name[16];
+  /**
+   * A description.
+   */
+  char info[128];
+  /**
+   * `PJSUA2RS_TRANSPORT_FLAG_*` bits.
+   */
+  unsigned int flags;
+  /**
+   * The bound address, "ip:port" ("[ip]:port" for IPv6).
+   */
+  char local_address[64];
+  /**
+   * The published address, "host:port".
+   */
+  char local_name[256];
+  /**
+   * How many objects use the transport (0: no accounts or calls yet).
+   */
+  unsigned int usage_count;
+} TransportInfo;
+
+/**
+ * The final response to a request sent with `pjsua2rs_endpoint_send_options`.
+ */
+typedef struct {
+  /**
+   * The status code (200, 404...).
+   */
+  int status_code;
+  /**
+   * The reason phrase.
+   */
+  char reason[256];
+} RequestResult;
+
+/**
+ * PJSUA2's `Version`.
+ */
+typedef struct {
+  /**
+   * Major number.
+   */
+  int major;
+  /**
+   * Minor number.
+   */
+  int minor;
+  /**
+   * Patch number.
+   */
+  int rev;
+  /**
+   * A suffix such as "-dev" (empty for a release).
+   */
+  char suffix[32];
+  /**
+   * The whole version, e.g. "0.1.0".
+   */
+  char full[64];
+  /**
+   * major << 24 | minor << 16 | rev << 8.
+   */
+  unsigned int numeric;
+} Version;
 
 /**
  * PJSUA2's `Error`: the detail of a failed call. Strings are NUL-terminated UTF-8,
@@ -48,6 +1997,16 @@ typedef struct {
    */
   int src_line;
 } pjsua2rs_error_info;
+
+/**
+ * A JSON document handle (PJSUA2 `JsonDocument`). 0 is never a valid handle.
+ */
+typedef uint64_t pjsua2rs_json_doc;
+
+/**
+ * The root container of every document (a node id).
+ */
+#define PJSUA2RS_JSON_ROOT 0
 
 /**
  * Success.
@@ -135,6 +2094,11 @@ typedef struct {
 #define PJSUA2RS_ERR_RESOLVE 70018
 
 /**
+ * A caller's buffer or array is too small (PJ_ETOOSMALL).
+ */
+#define PJSUA2RS_ERR_TOO_SMALL 70019
+
+/**
  * Address family not supported (PJ_EAFNOTSUP).
  */
 #define PJSUA2RS_ERR_AF_NOT_SUPPORTED 70022
@@ -206,6 +2170,280 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
+ * clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
+ * is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_ep_config_default(pjsua2rs_ep_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for the user-agent part of an endpoint config.
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_ua_config_default(pjsua2rs_ua_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for logging settings (level 5, console level 4,
+ * decor 25328, no writer). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_log_config_default(pjsua2rs_log_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for media settings (clock rate 16000, 20 ms frames,
+ * jitter buffer automatic). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_media_config_default(pjsua2rs_media_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for a transport config (port 0 = any) and stamps
+ * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_transport_config_default(pjsua2rs_transport_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for TLS settings (backend default method, TLS
+ * 1.0-1.2 allowed). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_tls_config_default(pjsua2rs_tls_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for QoS parameters (all zero). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_qos_params_default(pjsua2rs_qos_params *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for a socket option (an int option: `opt_len` 4).
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_sock_opt_default(pjsua2rs_sock_opt *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for an empty socket option list. Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_sock_opt_params_default(pjsua2rs_sock_opt_params *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for an account config (registration every 300 s,
+ * media port 4000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
+ * is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_config_default(pjsua2rs_account_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for registration settings (timeout 300 s, retry 300
+ * s, proxy use 3). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_reg_config_default(pjsua2rs_account_reg_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for SIP settings (any transport, no credentials or
+ * proxies). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_sip_config_default(pjsua2rs_account_sip_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for call settings (session timers optional, Min-SE
+ * 90 s, expiry 1800 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_call_config_default(pjsua2rs_account_call_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for presence settings (no PUBLISH). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_pres_config_default(pjsua2rs_account_pres_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for MWI settings (disabled, expiry 3600 s). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_mwi_config_default(pjsua2rs_account_mwi_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for NAT settings (media STUN with retry, Contact
+ * rewrite, UDP keep-alive every 15 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL.
+ * The caller owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_nat_config_default(pjsua2rs_account_nat_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for media settings (RTP port 4000, SRTP disabled).
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_media_config_default(pjsua2rs_account_media_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for video settings (capture device -1, render device
+ * -2). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing
+ * is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_video_config_default(pjsua2rs_account_video_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for real-time text settings (redundancy 2). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_text_config_default(pjsua2rs_account_text_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for IP-change settings (shut the transport down, re-
+ * INVITE with flags 50). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_ip_change_config_default(pjsua2rs_account_ip_change_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for SRTP options (empty lists: every crypto and
+ * keying). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for an SRTP crypto entry (all empty). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps
+ * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_buddy_config_default(pjsua2rs_buddy_config *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for a credential (scheme "digest", realm "*", plain
+ * password). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_auth_cred_info_default(pjsua2rs_auth_cred_info *out);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for a SIP header (empty name and value). Returns
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_sip_header_default(pjsua2rs_sip_header *out);
+
+/**
+ * Creates an endpoint (PJSUA2's `libCreate`) and writes its handle to `*out`. Several
+ * endpoints may exist at once. Destroy it with `pjsua2rs_endpoint_destroy`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_create(pjsua2rs_endpoint *out);
+
+/**
+ * Shuts the endpoint down (PJSUA2's `libDestroy`: sockets closed, the library's threads
+ * joined, no callback runs after this returns) and invalidates the handle. May be called
+ * from a callback; then the callback thread ends when that callback returns.
+ */
+pjsua2rs_status pjsua2rs_endpoint_destroy(pjsua2rs_endpoint ep);
+
+/**
+ * PJSUA2's `libInit`: applies `*cfg` (initialise it with `pjsua2rs_ep_config_default`)
+ * and starts the library's threads. `cfg` is read during the call only. With
+ * `ua_config.thread_cnt` 0 or `ua_config.main_thread_only`, callbacks run only inside
+ * `pjsua2rs_endpoint_handle_events`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_lib_init(pjsua2rs_endpoint ep, const pjsua2rs_ep_config *cfg);
+
+/**
+ * PJSUA2's `libStart`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_lib_start(pjsua2rs_endpoint ep);
+
+/**
+ * PJSUA2's `libGetState`: writes one of `PJSUA2RS_STATE_*` to `*out`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_lib_get_state(pjsua2rs_endpoint ep, int *out);
+
+/**
+ * PJSUA2's `libHandleEvents`: in poll mode, waits up to `msec` milliseconds for
+ * callbacks and runs every queued one on the calling thread, writing how many ran to
+ * `*out_count` (which may be NULL). With a callback thread, it waits `msec` and reports 0.
+ */
+pjsua2rs_status pjsua2rs_endpoint_handle_events(pjsua2rs_endpoint ep, unsigned int msec, unsigned int *out_count);
+
+/**
+ * PJSUA2's `transportCreate`: creates a transport of `type` (`PJSUA2RS_TRANSPORT_UDP`,
+ * `_TCP`, `_UDP6`, `_TCP6`) per `*cfg` (initialise it with
+ * `pjsua2rs_transport_config_default`; port 0 means any port) and writes its id to
+ * `*out_id`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_transport_create(pjsua2rs_endpoint ep, int transport_type, const pjsua2rs_transport_config *cfg, int *out_id);
+
+/**
+ * PJSUA2's `transportEnum`: writes up to `cap` transport ids to `ids` and the number of
+ * transports to `*out_count`. If `cap` is too small, nothing is written to `ids`,
+ * `*out_count` gets the number needed and the result is `PJSUA2RS_ERR_TOO_SMALL`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_transport_enum(pjsua2rs_endpoint ep, int *ids, size_t cap, size_t *out_count);
+
+/**
+ * PJSUA2's `transportGetInfo`: writes transport `id`'s details to `*out`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_transport_get_info(pjsua2rs_endpoint ep, int id, TransportInfo *out);
+
+/**
+ * PJSUA2's `transportClose`: closes transport `id` (and a TCP transport's
+ * connections).
+ */
+pjsua2rs_status pjsua2rs_endpoint_transport_close(pjsua2rs_endpoint ep, int id);
+
+/**
+ * Sends an OPTIONS request to SIP URI `uri` outside any dialog and waits at most
+ * `timeout_ms` for the final response (a pjsua2rs extension to probe a peer). Writes
+ * the status and reason to `*out`, and the whole response to `msg_buf` (`msg_buf_len`
+ * bytes, NUL-terminated; `msg_buf` may be NULL when not wanted; the length is written
+ * to `*msg_len_out` when it is not NULL; a too-small buffer gives
+ * `PJSUA2RS_ERR_NAME_TOO_LONG` with `*out` still written). No response within Timer F
+ * gives status 170408 (PJSIP's 408 code); a transport failure 170503. Blocks the caller;
+ * do not call it from a callback in poll mode.
+ */
+pjsua2rs_status pjsua2rs_endpoint_send_options(pjsua2rs_endpoint ep, const char *uri, unsigned int timeout_ms, RequestResult *out, char *msg_buf, size_t msg_buf_len, size_t *msg_len_out);
+
+/**
+ * PJSUA2's `utilLogWrite`: logs `msg` from `sender` at `level` through the endpoint's
+ * log configuration.
+ */
+pjsua2rs_status pjsua2rs_endpoint_log_write(pjsua2rs_endpoint ep, int level, const char *sender, const char *msg);
+
+/**
+ * PJSUA2's `utilVerifySipUri`: 0 if `uri` is a valid `sip:`/`sips:` URI (a name-addr
+ * such as `"Bob" <sip:bob@host>` is accepted), else `PJSUA2RS_ERR_SIP_INVALID_URI` or
+ * `PJSUA2RS_ERR_SIP_INVALID_SCHEME` with the reason in `pjsua2rs_last_error`.
+ */
+pjsua2rs_status pjsua2rs_verify_sip_uri(const char *uri);
+
+/**
+ * PJSUA2's `utilVerifyUri`: 0 if `uri` is any valid URI (`sip:`, `sips:`, `tel:`...).
+ */
+pjsua2rs_status pjsua2rs_verify_uri(const char *uri);
+
+/**
+ * PJSUA2's `libVersion`: the library's version. Needs no endpoint.
+ */
+pjsua2rs_status pjsua2rs_version(Version *out);
+
+/**
  * Writes the calling thread's last error into `*out`. When no call on this thread has
  * failed yet, `status` is 0 and the strings are empty. A later successful call does not
  * clear it. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. Thread-safe: each thread
@@ -219,6 +2457,233 @@ pjsua2rs_status pjsua2rs_last_error(pjsua2rs_error_info *out);
  * Returns PJSUA2RS_ERR_INVALID_ARG if `buf` is NULL or `buf_len` is 0.
  */
 pjsua2rs_status pjsua2rs_strerror(pjsua2rs_status status, char *buf, size_t buf_len);
+
+/**
+ * Creates an empty document (a root object with no members, latest layout) and writes
+ * its handle to `*doc_out`. The caller owns the handle and must destroy it with
+ * `pjsua2rs_json_doc_destroy`. Returns PJSUA2RS_ERR_INVALID_ARG if `doc_out` is NULL.
+ * Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_create(pjsua2rs_json_doc *doc_out);
+
+/**
+ * Destroys a document and frees its memory; the handle and its node ids are never
+ * valid again. A stale or unknown handle gives PJSUA2RS_ERR_INVALID_HANDLE. Thread-safe;
+ * a call running on the document in another thread completes first.
+ */
+pjsua2rs_status pjsua2rs_json_doc_destroy(pjsua2rs_json_doc doc);
+
+/**
+ * Chooses the PJSUA2 release whose member layout later config writes use:
+ * PJSUA2RS_JSON_LAYOUT_LATEST (default), _2_15, _2_16 or _2_17. An older PJSUA2 reads
+ * members in order, so it can only read its own release's layout; pjsua2rs reads all.
+ * An unknown value gives PJSUA2RS_ERR_INVALID_ARG. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_set_layout(pjsua2rs_json_doc doc, uint32_t layout);
+
+/**
+ * Parses the NUL-terminated UTF-8 JSON text `text` into the document. `text` is only
+ * read during the call. Errors: PJSUA2RS_ERR_INVALID_ARG (NULL or bad UTF-8),
+ * PJSUA2RS_ERR_INVALID_OP (the document was already loaded or written to),
+ * PJSUA2RS_ERR_JSON (malformed JSON or a root that is not an object; the last error's
+ * reason gives line and column). Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_load_string(pjsua2rs_json_doc doc, const char *text);
+
+/**
+ * Reads and parses the file at `path` (NUL-terminated UTF-8). Errors as
+ * `pjsua2rs_json_doc_load_string`, plus PJSUA2RS_ERR_NOT_FOUND or the OS error when the
+ * file cannot be read. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_load_file(pjsua2rs_json_doc doc, const char *path);
+
+/**
+ * Writes the document to the file at `path` (created or replaced) in PJSUA2's layout.
+ * Errors: PJSUA2RS_ERR_INVALID_ARG for a NULL or non-UTF-8 path, the OS error when the
+ * file cannot be written. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_save_file(pjsua2rs_json_doc doc, const char *path);
+
+/**
+ * Copies the document's text, NUL-terminated, into `buf` of `buf_len` bytes and its
+ * length (without the NUL) into `*len_out` when `len_out` is not NULL. When the buffer
+ * is too small nothing is copied, `*len_out` still gets the length, and the result is
+ * PJSUA2RS_ERR_NAME_TOO_LONG: call again with `*len_out + 1` bytes (or call first with
+ * `buf_len` 0 to learn the size). A NULL `buf` gives PJSUA2RS_ERR_INVALID_ARG (after
+ * setting `*len_out`). Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_save_string(pjsua2rs_json_doc doc, char *buf, size_t buf_len, size_t *len_out);
+
+/**
+ * Appends `*cfg` to container `node` (PJSUA2RS_JSON_ROOT for the root) as
+ * `"EpConfig": {...}`, in the document's layout (PJSUA2 `writeObject`). `cfg` is only
+ * read; it must have been initialised by `pjsua2rs_ep_config_default`. Errors:
+ * PJSUA2RS_ERR_INVALID_ARG (NULL, bad `struct_size`, a string field that is not
+ * NUL-terminated UTF-8, a count above its array, an unknown node),
+ * PJSUA2RS_ERR_INVALID_HANDLE. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_ep_config(pjsua2rs_json_doc doc, uint32_t node, const pjsua2rs_ep_config *cfg);
+
+/**
+ * Reads the next unread `"EpConfig"` member of container `node` into `*cfg` (PJSUA2
+ * `readObject`). Members are found by name in any order; members missing from the
+ * document keep the values `*cfg` had, so start from `pjsua2rs_ep_config_default`.
+ * `*cfg` is written only on success. Errors: PJSUA2RS_ERR_JSON (a wrong type, an
+ * out-of-range number, a string too long for its field, no such member; the last
+ * error's reason names the member's path), PJSUA2RS_ERR_EOF (nothing left to read),
+ * PJSUA2RS_ERR_INVALID_ARG, PJSUA2RS_ERR_INVALID_HANDLE. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_ep_config(pjsua2rs_json_doc doc, uint32_t node, pjsua2rs_ep_config *cfg);
+
+/**
+ * Appends `*cfg` as `"TransportConfig": {...}`; as `pjsua2rs_json_doc_write_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_transport_config(pjsua2rs_json_doc doc, uint32_t node, const pjsua2rs_transport_config *cfg);
+
+/**
+ * Reads the next `"TransportConfig"` into `*cfg`; as `pjsua2rs_json_doc_read_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_transport_config(pjsua2rs_json_doc doc, uint32_t node, pjsua2rs_transport_config *cfg);
+
+/**
+ * Appends `*cfg` as `"AccountConfig": {...}`; as `pjsua2rs_json_doc_write_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_account_config(pjsua2rs_json_doc doc, uint32_t node, const pjsua2rs_account_config *cfg);
+
+/**
+ * Reads the next `"AccountConfig"` into `*cfg`; as `pjsua2rs_json_doc_read_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_account_config(pjsua2rs_json_doc doc, uint32_t node, pjsua2rs_account_config *cfg);
+
+/**
+ * Appends `*cfg` as `"BuddyConfig": {...}`; as `pjsua2rs_json_doc_write_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_buddy_config(pjsua2rs_json_doc doc, uint32_t node, const pjsua2rs_buddy_config *cfg);
+
+/**
+ * Reads the next `"BuddyConfig"` into `*cfg`; as `pjsua2rs_json_doc_read_ep_config`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_buddy_config(pjsua2rs_json_doc doc, uint32_t node, pjsua2rs_buddy_config *cfg);
+
+/**
+ * Appends a number member `name` (a 32-bit float, as PJSUA2; written `%d` when whole,
+ * else `%f`) to container `node`. `name` is NUL-terminated UTF-8, copied; it may be ""
+ * only in an array (array names are kept in memory but never saved). A non-finite
+ * value, NULL or bad UTF-8, or an unknown node gives PJSUA2RS_ERR_INVALID_ARG; a stale
+ * document PJSUA2RS_ERR_INVALID_HANDLE.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_number(pjsua2rs_json_doc doc, uint32_t node, const char *name, float value);
+
+/**
+ * Appends an integer member (written exactly); as `pjsua2rs_json_doc_write_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_int(pjsua2rs_json_doc doc, uint32_t node, const char *name, int32_t value);
+
+/**
+ * Appends a bool member; as `pjsua2rs_json_doc_write_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_bool(pjsua2rs_json_doc doc, uint32_t node, const char *name, bool value);
+
+/**
+ * Appends a string member; `value` is NUL-terminated UTF-8, copied. NULL or bad UTF-8
+ * gives PJSUA2RS_ERR_INVALID_ARG; otherwise as `pjsua2rs_json_doc_write_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_string(pjsua2rs_json_doc doc, uint32_t node, const char *name, const char *value);
+
+/**
+ * Appends an array of `count` strings (PJSUA2 `writeStringVector`), written inline.
+ * `values` points to `count` NUL-terminated UTF-8 strings, copied; it may be NULL when
+ * `count` is 0. A NULL element or bad UTF-8 gives PJSUA2RS_ERR_INVALID_ARG and appends
+ * nothing.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_string_vector(pjsua2rs_json_doc doc, uint32_t node, const char *name, const char *const *values, size_t count);
+
+/**
+ * Appends an empty object member and writes its node id to `*node_out` (PJSUA2
+ * `writeNewContainer`). Errors as `pjsua2rs_json_doc_write_number`, and
+ * PJSUA2RS_ERR_INVALID_ARG for a NULL `node_out`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_new_container(pjsua2rs_json_doc doc, uint32_t node, const char *name, uint32_t *node_out);
+
+/**
+ * Appends an empty array member and writes its node id to `*node_out` (PJSUA2
+ * `writeNewArray`). An array whose first element has an empty name is saved inline,
+ * otherwise one element per line. Errors as `pjsua2rs_json_doc_write_new_container`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_write_new_array(pjsua2rs_json_doc doc, uint32_t node, const char *name, uint32_t *node_out);
+
+/**
+ * Reads the next unread member `name` of container `node` (any name when `name` is ""
+ * or `node` is an array) as a number into `*out`. Errors: PJSUA2RS_ERR_EOF (nothing
+ * unread), PJSUA2RS_ERR_JSON (no unread member with that name, or not a number; the
+ * reason names the path), PJSUA2RS_ERR_INVALID_ARG (NULL, bad UTF-8, unknown node),
+ * PJSUA2RS_ERR_INVALID_HANDLE.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_number(pjsua2rs_json_doc doc, uint32_t node, const char *name, float *out);
+
+/**
+ * Reads a member as an integer; a number that is not whole or not in `int32_t` range
+ * is PJSUA2RS_ERR_JSON. Otherwise as `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_int(pjsua2rs_json_doc doc, uint32_t node, const char *name, int32_t *out);
+
+/**
+ * Reads a member as a bool; as `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_bool(pjsua2rs_json_doc doc, uint32_t node, const char *name, bool *out);
+
+/**
+ * Reads a member as a string, copied NUL-terminated into `buf` of `buf_len` bytes, with
+ * its length (without the NUL) in `*len_out` when `len_out` is not NULL. When `buf` is
+ * too small nothing is copied, `*len_out` gets the length, the result is
+ * PJSUA2RS_ERR_NAME_TOO_LONG and the member stays unread, so the call can be repeated
+ * with a larger buffer. Otherwise as `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_string(pjsua2rs_json_doc doc, uint32_t node, const char *name, char *buf, size_t buf_len, size_t *len_out);
+
+/**
+ * Reads a member that is an array of strings (PJSUA2 `readStringVector`): writes the
+ * array's node id to `*vector_out` and its length to `*count_out`; get the strings with
+ * `pjsua2rs_json_doc_string_at`. An element that is not a string is PJSUA2RS_ERR_JSON.
+ * Otherwise as `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_string_vector(pjsua2rs_json_doc doc, uint32_t node, const char *name, uint32_t *vector_out, uint32_t *count_out);
+
+/**
+ * Copies string `index` of a vector returned by `pjsua2rs_json_doc_read_string_vector`
+ * into `buf`, as `pjsua2rs_json_doc_read_string` copies (NAME_TOO_LONG with the needed
+ * length when `buf` is too small). Does not change what is read. An index out of range,
+ * a node that is not an array, or an element that is not a string gives
+ * PJSUA2RS_ERR_INVALID_ARG.
+ */
+pjsua2rs_status pjsua2rs_json_doc_string_at(pjsua2rs_json_doc doc, uint32_t vector, uint32_t index, char *buf, size_t buf_len, size_t *len_out);
+
+/**
+ * Reads a member that is an object and writes its node id to `*node_out` (PJSUA2
+ * `readContainer`), for reading its members. Otherwise as
+ * `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_container(pjsua2rs_json_doc doc, uint32_t node, const char *name, uint32_t *node_out);
+
+/**
+ * Reads a member that is an array and writes its node id to `*node_out` (PJSUA2
+ * `readArray`), for reading its elements in order. Otherwise as
+ * `pjsua2rs_json_doc_read_number`.
+ */
+pjsua2rs_status pjsua2rs_json_doc_read_array(pjsua2rs_json_doc doc, uint32_t node, const char *name, uint32_t *node_out);
+
+/**
+ * Writes to `*out` whether container `node` has members not read yet (PJSUA2
+ * `hasUnread`). NULL `out` or an unknown node gives PJSUA2RS_ERR_INVALID_ARG.
+ */
+pjsua2rs_status pjsua2rs_json_doc_has_unread(pjsua2rs_json_doc doc, uint32_t node, bool *out);
+
+/**
+ * Copies the name of the next unread member of `node` (PJSUA2 `unreadName`; "" for the
+ * elements of a loaded array) into `buf` as `pjsua2rs_json_doc_read_string` copies.
+ * PJSUA2RS_ERR_EOF when every member was read.
+ */
+pjsua2rs_status pjsua2rs_json_doc_unread_name(pjsua2rs_json_doc doc, uint32_t node, char *buf, size_t buf_len, size_t *len_out);
 
 #ifdef __cplusplus
 }  // extern "C"

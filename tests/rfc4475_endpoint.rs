@@ -13,7 +13,10 @@ use std::time::Instant;
 
 fn endpoint() -> SipEndpoint {
     let mut ep = SipEndpoint::new(
-        EndpointConfig { timers: TimerConfig::default(), user_agent: "t".into() },
+        EndpointConfig {
+            timers: TimerConfig::default(),
+            user_agent: "t".into(),
+        },
         Rng::from_seed(1),
     );
     ep.add_transport(LocalTransport {
@@ -29,7 +32,12 @@ fn endpoint() -> SipEndpoint {
 /// The status of the (first) response the endpoint sends for `data`, if any.
 fn respond(ep: &mut SipEndpoint, data: &[u8]) -> Option<u16> {
     let now = Instant::now();
-    ep.handle_datagram(now, 0, "127.0.0.1:7000".parse().unwrap(), data.to_vec().into());
+    ep.handle_datagram(
+        now,
+        0,
+        "127.0.0.1:7000".parse().unwrap(),
+        data.to_vec().into(),
+    );
     while ep.poll_event(now).is_some() {}
     let first = ep.poll_transmit()?;
     while ep.poll_transmit().is_some() {}
@@ -57,7 +65,12 @@ fn every_rfc4475_message_is_answered_as_the_rfc_says() {
              Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n",
             case.file, case.file
         );
-        assert_eq!(respond(&mut ep, ping.as_bytes()), Some(200), "still answering after {}", case.file);
+        assert_eq!(
+            respond(&mut ep, ping.as_bytes()),
+            Some(200),
+            "still answering after {}",
+            case.file
+        );
     }
     println!("{}", report.join("\n"));
 }
@@ -66,7 +79,8 @@ fn every_rfc4475_message_is_answered_as_the_rfc_says() {
 fn parsed_messages_survive_a_write_and_reparse_through_the_endpoint() {
     for case in cases() {
         if let Ok(m) = Message::parse(case.data.clone().into()) {
-            let again = Message::parse(m.to_bytes()).unwrap_or_else(|e| panic!("{}: {e:?}", case.file));
+            let again =
+                Message::parse(m.to_bytes()).unwrap_or_else(|e| panic!("{}: {e:?}", case.file));
             assert_eq!(again, m, "{}", case.file);
         }
     }

@@ -1,7 +1,7 @@
 //! `pjsua2rs_last_error`: PJSUA2's `Error` for the calling thread's last failed call.
 
 use super::boundary::ffi_call;
-use super::strings::FixedStr;
+use crate::ua::fixed_str::FixedStr;
 use crate::ua::status::{pjsua2rs_status, PJSUA2RS_ERR_INVALID_ARG, PJSUA2RS_SUCCESS};
 use crate::ua::Error;
 use std::cell::RefCell;

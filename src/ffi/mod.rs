@@ -5,12 +5,16 @@
 //! fail; out-parameters come last and are written only on success; every export runs
 //! inside a panic boundary; NULL pointers, bad UTF-8 and stale handles are errors, never
 //! undefined behaviour. `pjsua2rs_last_error` gives the calling thread's last failure.
+//!
+//! The config structs are the ones of [`crate::ua::config`], used directly (renamed
+//! `pjsua2rs_<snake_case>` in the header).
 
 mod boundary;
+mod config;
+mod endpoint;
 pub mod error;
 mod handle;
+mod json;
+mod json_node;
 mod strings;
-
-pub use boundary::ffi_call;
-pub use handle::{HandleKind, Registry};
-pub use strings::{arg_str, copy_out_str, FixedStr};
+mod versioned;

@@ -54,6 +54,9 @@ pub struct EndpointConfig {
 }
 
 /// What the endpoint hands to the user agent.
+// Events are moved once from the endpoint to the user agent; boxing the common
+// transaction variant would cost an allocation per message for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum EndpointEvent {
     /// A transaction-layer event the user agent must handle: a request whose method it

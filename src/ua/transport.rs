@@ -1,21 +1,14 @@
 //! SIP transports as PJSUA2 shows them: `pjsip_transport_type_e` numbers, TransportInfo,
 //! and choosing the bind and published addresses from a TransportConfig.
 
+use super::config::{
+    PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_TCP6, PJSUA2RS_TRANSPORT_UDP,
+    PJSUA2RS_TRANSPORT_UDP6,
+};
 use crate::sip::endpoint::LocalTransport;
 use crate::sip::transport::{TransportId, TransportKind};
 use crate::sip::uri::Host;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-
-/// PJSIP_TRANSPORT_UDP.
-pub const PJSUA2RS_TRANSPORT_UDP: i32 = 1;
-/// PJSIP_TRANSPORT_TCP.
-pub const PJSUA2RS_TRANSPORT_TCP: i32 = 2;
-/// PJSIP_TRANSPORT_TLS (not supported yet).
-pub const PJSUA2RS_TRANSPORT_TLS: i32 = 3;
-/// PJSIP_TRANSPORT_UDP6: UDP over IPv6.
-pub const PJSUA2RS_TRANSPORT_UDP6: i32 = 129;
-/// PJSIP_TRANSPORT_TCP6: TCP over IPv6.
-pub const PJSUA2RS_TRANSPORT_TCP6: i32 = 130;
 
 /// PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 pub const PJSUA2RS_TRANSPORT_FLAG_RELIABLE: u32 = 1;

@@ -50,12 +50,19 @@ pub fn cases() -> Vec<Case> {
         .filter(|f| f.ends_with(".dat"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), map.len(), "every .dat file has an EXPECTED line");
+    assert_eq!(
+        files.len(),
+        map.len(),
+        "every .dat file has an EXPECTED line"
+    );
     files
         .into_iter()
         .map(|f| Case {
             data: std::fs::read(format!("{dir}/{f}")).unwrap(),
-            expect: map.get(&f).cloned().unwrap_or_else(|| panic!("{f} has no EXPECTED line")),
+            expect: map
+                .get(&f)
+                .cloned()
+                .unwrap_or_else(|| panic!("{f} has no EXPECTED line")),
             file: f,
         })
         .collect()
@@ -66,16 +73,36 @@ pub fn cases() -> Vec<Case> {
 /// the RFC's code is about, but after parsing (400/505).
 pub fn expect_for(case: &Case, handled: &[&str]) -> Expect {
     let text = String::from_utf8_lossy(&case.data);
-    let method = text.trim_start().split(' ').next().unwrap_or("").to_string();
+    let method = text
+        .trim_start()
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .to_string();
     const KNOWN: &[&str] = &[
-        "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "INFO", "UPDATE", "PRACK", "SUBSCRIBE",
-        "NOTIFY", "REFER", "MESSAGE", "PUBLISH",
+        "INVITE",
+        "ACK",
+        "BYE",
+        "CANCEL",
+        "REGISTER",
+        "OPTIONS",
+        "INFO",
+        "UPDATE",
+        "PRACK",
+        "SUBSCRIBE",
+        "NOTIFY",
+        "REFER",
+        "MESSAGE",
+        "PUBLISH",
     ];
     let is_request = !method.starts_with("SIP/");
     let always = ["OPTIONS", "ACK", "CANCEL"];
-    let unhandled = is_request && !always.contains(&method.as_str()) && !handled.contains(&method.as_str());
+    let unhandled =
+        is_request && !always.contains(&method.as_str()) && !handled.contains(&method.as_str());
     match &case.expect {
-        Expect::Status(400) | Expect::Status(505) | Expect::Drop | Expect::Any => case.expect.clone(),
+        Expect::Status(400) | Expect::Status(505) | Expect::Drop | Expect::Any => {
+            case.expect.clone()
+        }
         _ if unhandled && KNOWN.contains(&method.as_str()) => Expect::Status(405),
         _ if unhandled => Expect::Status(501),
         other => other.clone(),

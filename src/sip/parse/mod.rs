@@ -64,7 +64,8 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// What the start line says.
+/// What the start line says. Built once per message and consumed at once.
+#[allow(clippy::large_enum_variant)]
 enum StartLine {
     /// A request line; `problem` is set when the method was read but the rest is bad.
     Request {

@@ -31,9 +31,9 @@ impl TransactionLayer {
         let id = self.insert(Transaction {
             key,
             role: if invite {
-                Role::ClientInvite
+                Role::InviteClient
             } else {
-                Role::ClientNonInvite
+                Role::NonInviteClient
             },
             state: if invite {
                 TsxState::Calling
@@ -69,8 +69,8 @@ impl TransactionLayer {
             return;
         };
         match tsx.role {
-            Role::ClientInvite => self.invite_client_response(now, id, response),
-            Role::ClientNonInvite => self.non_invite_client_response(now, id, response),
+            Role::InviteClient => self.invite_client_response(now, id, response),
+            Role::NonInviteClient => self.non_invite_client_response(now, id, response),
             _ => self
                 .events
                 .push_back(TsxEvent::StrayResponse { response, flow }),

@@ -110,10 +110,10 @@ impl std::fmt::Display for TsxError {
 /// The kind of a transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
-    ClientInvite,
-    ClientNonInvite,
-    ServerInvite,
-    ServerNonInvite,
+    InviteClient,
+    NonInviteClient,
+    InviteServer,
+    NonInviteServer,
 }
 
 /// A transaction's state (RFC 3261 Figures 5-8, RFC 6026 Figures 3-4).
@@ -208,8 +208,8 @@ impl TransactionLayer {
             };
             tsx.timers.retain(|(t, _)| *t != timer);
             match tsx.role {
-                Role::ClientInvite | Role::ClientNonInvite => self.client_timer(now, id, timer),
-                Role::ServerInvite | Role::ServerNonInvite => self.server_timer(now, id, timer),
+                Role::InviteClient | Role::NonInviteClient => self.client_timer(now, id, timer),
+                Role::InviteServer | Role::NonInviteServer => self.server_timer(now, id, timer),
             }
         }
     }

@@ -50,9 +50,9 @@ impl TransactionLayer {
         let id = self.insert(Transaction {
             key,
             role: if invite {
-                Role::ServerInvite
+                Role::InviteServer
             } else {
-                Role::ServerNonInvite
+                Role::NonInviteServer
             },
             state: if invite {
                 TsxState::Proceeding
@@ -85,13 +85,13 @@ impl TransactionLayer {
         };
         let is_ack = request.method == Method::Ack;
         match (tsx.role, tsx.state, is_ack) {
-            (Role::ServerInvite, TsxState::Completed, true) => {
+            (Role::InviteServer, TsxState::Completed, true) => {
                 tsx.state = TsxState::Confirmed;
                 self.disarm(id, Timer::G);
                 self.disarm(id, Timer::H);
                 self.arm_wait(now, id, Timer::I);
             }
-            (Role::ServerInvite, TsxState::Accepted, true) => {
+            (Role::InviteServer, TsxState::Accepted, true) => {
                 self.events
                     .push_back(TsxEvent::AckForAccepted { tsx: id, request });
             }
@@ -111,15 +111,15 @@ impl TransactionLayer {
         let tsx = self.tsxs.get_mut(&id).ok_or(TsxError::NoTransaction)?;
         let status = response.status;
         let next = match (tsx.role, tsx.state, status) {
-            (Role::ServerInvite, TsxState::Proceeding, 100..=199) => TsxState::Proceeding,
-            (Role::ServerInvite, TsxState::Proceeding | TsxState::Accepted, 200..=299) => {
+            (Role::InviteServer, TsxState::Proceeding, 100..=199) => TsxState::Proceeding,
+            (Role::InviteServer, TsxState::Proceeding | TsxState::Accepted, 200..=299) => {
                 TsxState::Accepted
             }
-            (Role::ServerInvite, TsxState::Proceeding, 300..) => TsxState::Completed,
-            (Role::ServerNonInvite, TsxState::Trying | TsxState::Proceeding, 100..=199) => {
+            (Role::InviteServer, TsxState::Proceeding, 300..) => TsxState::Completed,
+            (Role::NonInviteServer, TsxState::Trying | TsxState::Proceeding, 100..=199) => {
                 TsxState::Proceeding
             }
-            (Role::ServerNonInvite, TsxState::Trying | TsxState::Proceeding, 200..) => {
+            (Role::NonInviteServer, TsxState::Trying | TsxState::Proceeding, 200..) => {
                 TsxState::Completed
             }
             _ => return Err(TsxError::InvalidState),
@@ -131,11 +131,11 @@ impl TransactionLayer {
         self.transmit(flow, bytes);
         self.disarm(id, Timer::Trying);
         match (tsx_role(self, id), prev, next) {
-            (Some(Role::ServerInvite), TsxState::Proceeding, TsxState::Accepted) => {
+            (Some(Role::InviteServer), TsxState::Proceeding, TsxState::Accepted) => {
                 let l = self.cfg.t1x64();
                 self.arm(now, id, Timer::L, l);
             }
-            (Some(Role::ServerInvite), _, TsxState::Completed) => {
+            (Some(Role::InviteServer), _, TsxState::Completed) => {
                 if !flow.kind.is_reliable() {
                     let t1 = self.cfg.t1;
                     self.arm(now, id, Timer::G, t1);
@@ -143,7 +143,7 @@ impl TransactionLayer {
                 let h = self.cfg.t1x64();
                 self.arm(now, id, Timer::H, h);
             }
-            (Some(Role::ServerNonInvite), _, TsxState::Completed) => {
+            (Some(Role::NonInviteServer), _, TsxState::Completed) => {
                 self.arm_wait(now, id, Timer::J);
             }
             _ => {}
@@ -156,13 +156,11 @@ impl TransactionLayer {
             return;
         };
         match timer {
-            Timer::Trying => {
-                if tsx.last_response.is_none() {
-                    let trying = trying_for(&tsx.request).to_bytes();
-                    tsx.last_response = Some(trying.clone());
-                    let flow = tsx.flow;
-                    self.transmit(flow, trying);
-                }
+            Timer::Trying if tsx.last_response.is_none() => {
+                let trying = trying_for(&tsx.request).to_bytes();
+                tsx.last_response = Some(trying.clone());
+                let flow = tsx.flow;
+                self.transmit(flow, trying);
             }
             Timer::G => {
                 let next = self.cfg.backoff_capped(tsx.interval);

@@ -1,0 +1,532 @@
+//! PJSUA2's Endpoint: the library's life cycle (libCreate, libInit, libStart,
+//! libHandleEvents, libDestroy), transports, and utilities. Unlike PJSUA2 there is no
+//! hidden singleton: a process may hold several endpoints.
+
+use super::config::{EpConfig, TransportConfig};
+use super::core::{RequestOutcome, UaCore};
+use super::fixed_str::FixedStr;
+use super::log::{LogSettings, Logger, WriterSink};
+use super::log_entry::LogEntry;
+use super::status::*;
+use super::transport::{bind_ip, kind_of, published_host, TransportRecord};
+use super::{Error, Result};
+use crate::rng::Rng;
+use crate::runtime::{DispatchMode, Dispatcher, Driver};
+use crate::sip::endpoint::{EndpointConfig, SipEndpoint};
+use crate::sip::transaction::TimerConfig;
+use crate::sip::transport::{TransportId, TransportKind};
+use crate::sip::Uri;
+use std::ffi::CString;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// PJSUA_STATE_NULL: not created.
+pub const PJSUA2RS_STATE_NULL: i32 = 0;
+/// PJSUA_STATE_CREATED: libCreate done.
+pub const PJSUA2RS_STATE_CREATED: i32 = 1;
+/// PJSUA_STATE_INIT: libInit done.
+pub const PJSUA2RS_STATE_INIT: i32 = 2;
+/// PJSUA_STATE_STARTING: libStart in progress.
+pub const PJSUA2RS_STATE_STARTING: i32 = 3;
+/// PJSUA_STATE_RUNNING: libStart done.
+pub const PJSUA2RS_STATE_RUNNING: i32 = 4;
+/// PJSUA_STATE_CLOSING: libDestroy in progress.
+pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
+
+/// What lives between libInit and libDestroy.
+struct Live {
+    driver: Driver<UaCore>,
+    dispatcher: Arc<Dispatcher>,
+    logger: Arc<Logger>,
+    started: std::sync::atomic::AtomicBool,
+}
+
+enum Phase {
+    Created,
+    Live(Arc<Live>),
+    Closing,
+    Destroyed,
+}
+
+/// A SIP endpoint (PJSUA2's `Endpoint`).
+pub struct Endpoint {
+    phase: Mutex<Phase>,
+}
+
+impl Default for Endpoint {
+    fn default() -> Self {
+        Endpoint::new()
+    }
+}
+
+impl Endpoint {
+    /// libCreate: a new endpoint in the CREATED state.
+    pub fn new() -> Self {
+        Endpoint {
+            phase: Mutex::new(Phase::Created),
+        }
+    }
+
+    /// libGetState: one of the `PJSUA2RS_STATE_*` values.
+    pub fn state(&self) -> i32 {
+        match &*self.lock() {
+            Phase::Created => PJSUA2RS_STATE_CREATED,
+            Phase::Live(l) if l.started.load(std::sync::atomic::Ordering::SeqCst) => {
+                PJSUA2RS_STATE_RUNNING
+            }
+            Phase::Live(_) => PJSUA2RS_STATE_INIT,
+            Phase::Closing => PJSUA2RS_STATE_CLOSING,
+            Phase::Destroyed => PJSUA2RS_STATE_NULL,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Phase> {
+        self.phase.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn live(&self, title: &str) -> Result<Arc<Live>> {
+        match &*self.lock() {
+            Phase::Live(l) => Ok(l.clone()),
+            Phase::Created => Err(Error::new(
+                PJSUA2RS_ERR_INVALID_OP,
+                title,
+                "libInit() has not been called",
+            )),
+            Phase::Closing | Phase::Destroyed => Err(Error::new(
+                PJSUA2RS_ERR_SIP_SHUTDOWN,
+                title,
+                "the endpoint is destroyed or being destroyed",
+            )),
+        }
+    }
+
+    /// libInit: applies `cfg`, starts the driver thread and (unless poll mode) the
+    /// dispatcher thread. Poll mode is `uaConfig.threadCnt = 0` or `mainThreadOnly`.
+    pub fn lib_init(&self, cfg: &EpConfig) -> Result<()> {
+        let title = "Endpoint::libInit()";
+        let mut phase = self.lock();
+        if !matches!(*phase, Phase::Created) {
+            return Err(Error::new(
+                PJSUA2RS_ERR_INVALID_OP,
+                title,
+                "libInit() may be called once, after libCreate()",
+            ));
+        }
+        let ua = &cfg.ua_config;
+        let mode = if ua.thread_cnt == 0 || ua.main_thread_only {
+            DispatchMode::Poll
+        } else {
+            DispatchMode::Thread
+        };
+        let dispatcher = Arc::new(Dispatcher::new(mode, "pjsua2rs-callbacks").map_err(|e| {
+            Error::new(
+                from_io_error(&e),
+                title,
+                format!("cannot start the callback thread: {e}"),
+            )
+        })?);
+        let logger = Arc::new(Logger::new());
+        let log = &cfg.log_config;
+        let settings = LogSettings {
+            level: log.level,
+            console_level: log.console_level,
+            msg_logging: log.msg_logging != 0,
+            decor: log.decor,
+            filename: log
+                .filename
+                .get_str("logConfig.filename")
+                .map_err(|e| e.with_title(title))?
+                .to_string(),
+            append: log.file_flags & 0x1108 == 0x1108,
+        };
+        let writer = log
+            .writer
+            .map(|f| writer_sink(f, log.writer_user_data as usize, dispatcher.clone()));
+        logger.configure(settings, writer).map_err(|e| {
+            Error::new(
+                from_io_error(&e),
+                title,
+                format!("cannot open the log file: {e}"),
+            )
+        })?;
+        let user_agent = ua
+            .user_agent
+            .get_str("uaConfig.userAgent")
+            .map_err(|e| e.with_title(title))?;
+        let sip = SipEndpoint::new(
+            EndpointConfig {
+                timers: timer_config(cfg),
+                user_agent: if user_agent.is_empty() {
+                    default_user_agent()
+                } else {
+                    user_agent.to_string()
+                },
+            },
+            Rng::from_os(),
+        );
+        let core = UaCore::new(sip, logger.clone());
+        let driver = Driver::start("pjsua2rs-sip", core).map_err(|e| {
+            Error::new(
+                from_io_error(&e),
+                title,
+                format!("cannot start the SIP thread: {e}"),
+            )
+        })?;
+        logger.log(
+            4,
+            "pjsua2rs",
+            &format!("pjsua2rs {} initialised", env!("CARGO_PKG_VERSION")),
+        );
+        *phase = Phase::Live(Arc::new(Live {
+            driver,
+            dispatcher,
+            logger,
+            started: Default::default(),
+        }));
+        Ok(())
+    }
+
+    /// libStart: moves to RUNNING.
+    pub fn lib_start(&self) -> Result<()> {
+        let live = self.live("Endpoint::libStart()")?;
+        live.started
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// transportCreate: a UDP or TCP transport (IPv4 or IPv6) per `cfg`: `port` 0 for any
+    /// port, else the first free port of `port ..= port + portRange`; `boundAddress` to
+    /// bind one address; `publicAddress` to publish another in Via and Contact.
+    pub fn transport_create(
+        &self,
+        transport_type: i32,
+        cfg: &TransportConfig,
+    ) -> Result<TransportId> {
+        let title = "Endpoint::transportCreate()";
+        let live = self.live(title)?;
+        let (kind, ipv6) = kind_of(transport_type).ok_or_else(|| {
+            Error::new(PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT, title, format!("transport type {transport_type} is not supported (UDP 1, TCP 2, UDP6 129, TCP6 130)"))
+        })?;
+        let bound = cfg
+            .bound_address
+            .get_str("boundAddress")
+            .map_err(|e| e.with_title(title))?;
+        let public = cfg
+            .public_address
+            .get_str("publicAddress")
+            .map_err(|e| e.with_title(title))?
+            .to_string();
+        let ip =
+            bind_ip(bound, ipv6).map_err(|r| Error::new(PJSUA2RS_ERR_INVALID_ARG, title, r))?;
+        if cfg.port > u16::MAX as u32 {
+            return Err(Error::new(
+                PJSUA2RS_ERR_INVALID_ARG,
+                title,
+                format!("port {} is out of range", cfg.port),
+            ));
+        }
+        let first = cfg.port as u16;
+        let last = if first == 0 {
+            0
+        } else {
+            first.saturating_add(cfg.port_range.min(u16::MAX as u32) as u16)
+        };
+        let type_name = match (kind, ipv6) {
+            (TransportKind::Udp, false) => "UDP",
+            (TransportKind::Tcp, false) => "TCP",
+            (TransportKind::Udp, true) => "UDP6",
+            (TransportKind::Tcp, true) => "TCP6",
+        };
+        let result = live
+            .driver
+            .call(move |core, io| -> Result<TransportId> {
+                let id = core.next_transport_id();
+                let mut last_err = None;
+                for port in first..=last {
+                    let addr = SocketAddr::new(ip, port);
+                    let bound = match kind {
+                        TransportKind::Udp => io.bind_udp(id, addr),
+                        TransportKind::Tcp => io.listen_tcp(id, addr),
+                    };
+                    match bound {
+                        Ok(local) => {
+                            core.add_transport(TransportRecord {
+                                id,
+                                transport_type,
+                                kind,
+                                type_name: type_name.to_string(),
+                                local,
+                                published_host: published_host(&public, local.ip()),
+                                published_port: local.port(),
+                            });
+                            return Ok(id);
+                        }
+                        Err(e) => last_err = Some((addr, e)),
+                    }
+                }
+                let (addr, e) = last_err.unwrap_or_else(|| {
+                    (
+                        SocketAddr::new(ip, first),
+                        std::io::ErrorKind::AddrInUse.into(),
+                    )
+                });
+                Err(Error::new(
+                    from_io_error(&e),
+                    "",
+                    format!("cannot bind {type_name} to {addr}: {e}"),
+                ))
+            })
+            .map_err(|_| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_SHUTDOWN,
+                    title,
+                    "the endpoint is shutting down",
+                )
+            })?;
+        result.map_err(|e| e.with_title(title))
+    }
+
+    /// transportEnum: the ids of the live transports, in creation order.
+    pub fn transport_enum(&self) -> Result<Vec<TransportId>> {
+        let title = "Endpoint::transportEnum()";
+        self.live(title)?
+            .driver
+            .call(|core, _| core.transports().iter().map(|t| t.id).collect())
+            .map_err(|_| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_SHUTDOWN,
+                    title,
+                    "the endpoint is shutting down",
+                )
+            })
+    }
+
+    /// transportGetInfo.
+    pub fn transport_get_info(&self, id: TransportId) -> Result<TransportRecord> {
+        let title = "Endpoint::transportGetInfo()";
+        self.live(title)?
+            .driver
+            .call(move |core, _| core.transports().iter().find(|t| t.id == id).cloned())
+            .map_err(|_| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_SHUTDOWN,
+                    title,
+                    "the endpoint is shutting down",
+                )
+            })?
+            .ok_or_else(|| {
+                Error::new(
+                    PJSUA2RS_ERR_NOT_FOUND,
+                    title,
+                    format!("no transport with id {id}"),
+                )
+            })
+    }
+
+    /// transportClose: closes the socket (and a TCP transport's connections).
+    pub fn transport_close(&self, id: TransportId) -> Result<()> {
+        let title = "Endpoint::transportClose()";
+        let closed = self
+            .live(title)?
+            .driver
+            .call(move |core, io| {
+                let known = core.remove_transport(id);
+                io.close_transport(id) && known
+            })
+            .map_err(|_| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_SHUTDOWN,
+                    title,
+                    "the endpoint is shutting down",
+                )
+            })?;
+        if closed {
+            Ok(())
+        } else {
+            Err(Error::new(
+                PJSUA2RS_ERR_NOT_FOUND,
+                title,
+                format!("no transport with id {id}"),
+            ))
+        }
+    }
+
+    /// libHandleEvents: in poll mode, waits up to `msec` for callbacks and runs every
+    /// queued one on the calling thread; returns how many ran. With a dispatcher thread
+    /// it just waits `msec` and returns 0.
+    pub fn lib_handle_events(&self, msec: u32) -> Result<u32> {
+        let live = self.live("Endpoint::libHandleEvents()")?;
+        Ok(live
+            .dispatcher
+            .handle_events(Duration::from_millis(msec as u64)) as u32)
+    }
+
+    /// Whether callbacks are queued for `libHandleEvents` (poll mode).
+    pub fn is_poll_mode(&self) -> bool {
+        matches!(&*self.lock(), Phase::Live(l) if l.dispatcher.mode() == DispatchMode::Poll)
+    }
+
+    /// Sends an OPTIONS request to `uri` outside any dialog and waits (at most
+    /// `timeout`, bounded by Timer F) for the final response. A pjsua2rs extension for
+    /// probing a peer (PJSUA2 does this with `Account::sendRequest`).
+    pub fn send_options(&self, uri: &str, timeout: Duration) -> Result<RequestOutcome> {
+        let title = "Endpoint::utilSendOptions()";
+        let target = parse_sip_uri(uri).map_err(|e| e.with_title(title))?;
+        let live = self.live(title)?;
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        live.driver
+            .post(move |core, _| core.send_options(Instant::now(), target, tx))
+            .map_err(|_| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_SHUTDOWN,
+                    title,
+                    "the endpoint is shutting down",
+                )
+            })?;
+        match rx.recv_timeout(timeout) {
+            Ok(r) => r.map_err(|e| e.with_title(title)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Error::new(
+                PJSUA2RS_ERR_TIMEOUT,
+                title,
+                format!("no final response within {} ms", timeout.as_millis()),
+            )),
+            Err(_) => Err(Error::new(
+                PJSUA2RS_ERR_SIP_SHUTDOWN,
+                title,
+                "the endpoint was destroyed while waiting",
+            )),
+        }
+    }
+
+    /// Logs a message through the endpoint's logger (PJSUA2's `utilLogWrite`).
+    pub fn log_write(&self, level: u32, sender: &str, msg: &str) -> Result<()> {
+        self.live("Endpoint::utilLogWrite()")?
+            .logger
+            .log(level, sender, msg);
+        Ok(())
+    }
+
+    /// libDestroy: stops the SIP thread (closing every socket), runs or drops the
+    /// remaining callbacks, and joins the callback thread. No callback starts after this
+    /// returns. Safe to call from a callback (the callback thread then ends when the
+    /// callback returns) and more than once.
+    pub fn lib_destroy(&self) -> Result<()> {
+        let live = {
+            let mut phase = self.lock();
+            match std::mem::replace(&mut *phase, Phase::Closing) {
+                Phase::Live(l) => l,
+                Phase::Created | Phase::Destroyed => {
+                    *phase = Phase::Destroyed;
+                    return Ok(());
+                }
+                Phase::Closing => return Ok(()),
+            }
+        };
+        live.logger.log(4, "pjsua2rs", "destroying the endpoint");
+        live.driver.stop();
+        live.dispatcher.shutdown();
+        *self.lock() = Phase::Destroyed;
+        Ok(())
+    }
+}
+
+impl Drop for Endpoint {
+    fn drop(&mut self) {
+        let _ = self.lib_destroy();
+    }
+}
+
+fn timer_config(cfg: &EpConfig) -> TimerConfig {
+    let ua = &cfg.ua_config;
+    let d = TimerConfig::default();
+    let ms = |v: u32, default: Duration| {
+        if v == 0 {
+            default
+        } else {
+            Duration::from_millis(v as u64)
+        }
+    };
+    TimerConfig {
+        t1: ms(ua.tsx_t1_msec, d.t1),
+        t2: ms(ua.tsx_t2_msec, d.t2),
+        t4: ms(ua.tsx_t4_msec, d.t4),
+        td: ms(ua.tsx_td_msec, d.td),
+    }
+}
+
+fn default_user_agent() -> String {
+    format!("pjsua2rs {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A writer sink that posts each entry to the dispatcher, which calls the C writer.
+fn writer_sink(
+    f: unsafe extern "C" fn(*mut std::os::raw::c_void, *const LogEntry),
+    user_data: usize,
+    dispatcher: Arc<Dispatcher>,
+) -> WriterSink {
+    Arc::new(move |level, msg| {
+        let thread = std::thread::current();
+        let name = CString::new(thread.name().unwrap_or("")).unwrap_or_default();
+        let thread_id = thread_id_number();
+        dispatcher.post(Box::new(move || {
+            let msg = CString::new(msg.replace('\0', " ")).unwrap_or_default();
+            let entry = LogEntry {
+                level,
+                msg: msg.as_ptr(),
+                thread_id,
+                thread_name: name.as_ptr(),
+            };
+            // SAFETY: the application gave this writer for exactly this call shape; the
+            // entry and its strings live until it returns.
+            unsafe { f(user_data as *mut std::os::raw::c_void, &entry) };
+        }));
+    })
+}
+
+fn thread_id_number() -> u64 {
+    // SAFETY: gettid has no preconditions.
+    unsafe { libc::syscall(libc::SYS_gettid) as u64 }
+}
+
+/// Parses a SIP or SIPS URI (name-addr or addr-spec); anything else is an error.
+pub fn parse_sip_uri(uri: &str) -> Result<Uri> {
+    let parsed = crate::sip::parse::parse_uri(&uri.trim().into())
+        .or_else(|_| crate::sip::parse::parse_name_addr(&uri.trim().into()).map(|a| a.uri))
+        .map_err(|e| {
+            Error::new(
+                PJSUA2RS_ERR_SIP_INVALID_URI,
+                "",
+                format!("'{uri}' is not a valid URI: {}", e.reason),
+            )
+        })?;
+    match parsed {
+        Uri::Sip(_) => Ok(parsed),
+        Uri::Other { scheme, .. } => Err(Error::new(
+            PJSUA2RS_ERR_SIP_INVALID_SCHEME,
+            "",
+            format!("'{uri}' has scheme '{scheme}', not sip or sips"),
+        )),
+    }
+}
+
+/// utilVerifySipUri: Ok if `uri` is a valid SIP or SIPS URI.
+pub fn verify_sip_uri(uri: &str) -> Result<()> {
+    parse_sip_uri(uri)
+        .map(|_| ())
+        .map_err(|e| e.with_title("Endpoint::utilVerifySipUri()"))
+}
+
+/// utilVerifyUri: Ok if `uri` is any valid URI (SIP, SIPS, tel...).
+pub fn verify_uri(uri: &str) -> Result<()> {
+    crate::sip::parse::parse_uri(&uri.trim().into())
+        .or_else(|_| crate::sip::parse::parse_name_addr(&uri.trim().into()).map(|a| a.uri))
+        .map(|_| ())
+        .map_err(|e| {
+            Error::new(
+                PJSUA2RS_ERR_SIP_INVALID_URI,
+                "Endpoint::utilVerifyUri()",
+                format!("'{uri}' is not a valid URI: {}", e.reason),
+            )
+        })
+}

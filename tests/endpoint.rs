@@ -1,0 +1,408 @@
+//! The Endpoint over real sockets: life cycle, UDP and TCP transports over IPv4 and IPv6,
+//! OPTIONS between two endpoints, timeouts and transport errors, poll mode and the
+//! callback thread, calls from many threads.
+
+use pjsua2rs::ua::config::{
+    EpConfig, TransportConfig, PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_TCP6,
+    PJSUA2RS_TRANSPORT_UDP, PJSUA2RS_TRANSPORT_UDP6,
+};
+use pjsua2rs::ua::endpoint::*;
+use pjsua2rs::ua::fixed_str::FixedStr;
+use pjsua2rs::ua::log_entry::LogEntry;
+use pjsua2rs::ua::status::*;
+use pjsua2rs::ua::Endpoint;
+use std::ffi::CStr;
+use std::os::raw::c_void;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn quiet_config() -> EpConfig {
+    let mut cfg = EpConfig::default();
+    cfg.log_config.level = 1;
+    cfg.log_config.console_level = 1;
+    cfg
+}
+
+fn transport(bound: &str) -> TransportConfig {
+    let mut t = TransportConfig::default();
+    t.bound_address.set_str(bound, "boundAddress").unwrap();
+    t
+}
+
+fn started(cfg: &EpConfig) -> Endpoint {
+    let ep = Endpoint::new();
+    ep.lib_init(cfg).unwrap();
+    ep.lib_start().unwrap();
+    ep
+}
+
+/// Creates a transport and returns its "host:port".
+fn listen(ep: &Endpoint, kind: i32, bound: &str) -> String {
+    let id = ep.transport_create(kind, &transport(bound)).unwrap();
+    ep.transport_get_info(id).unwrap().local.to_string()
+}
+
+#[test]
+fn life_cycle_states() {
+    let ep = Endpoint::new();
+    assert_eq!(ep.state(), PJSUA2RS_STATE_CREATED);
+    let err = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &transport("127.0.0.1"))
+        .unwrap_err();
+    assert_eq!(
+        err.status, PJSUA2RS_ERR_INVALID_OP,
+        "transportCreate before libInit"
+    );
+    ep.lib_init(&quiet_config()).unwrap();
+    assert_eq!(ep.state(), PJSUA2RS_STATE_INIT);
+    assert_eq!(
+        ep.lib_init(&quiet_config()).unwrap_err().status,
+        PJSUA2RS_ERR_INVALID_OP
+    );
+    ep.lib_start().unwrap();
+    assert_eq!(ep.state(), PJSUA2RS_STATE_RUNNING);
+    ep.lib_destroy().unwrap();
+    assert_eq!(ep.state(), PJSUA2RS_STATE_NULL);
+    let err = ep.transport_enum().unwrap_err();
+    assert_eq!(err.status, PJSUA2RS_ERR_SIP_SHUTDOWN);
+    assert!(err.title.contains("transportEnum"), "{}", err.title);
+    ep.lib_destroy().unwrap();
+}
+
+#[test]
+fn options_between_two_endpoints_over_udp_and_tcp() {
+    let a = started(&quiet_config());
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    listen(&a, PJSUA2RS_TRANSPORT_TCP, "127.0.0.1");
+    let b_udp = listen(&b, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let b_tcp = listen(&b, PJSUA2RS_TRANSPORT_TCP, "127.0.0.1");
+    for uri in [
+        format!("sip:{b_udp}"),
+        format!("sip:bob@{b_tcp};transport=tcp"),
+    ] {
+        let r = a.send_options(&uri, Duration::from_secs(5)).unwrap();
+        assert_eq!(r.status_code, 200, "{uri}");
+        assert!(
+            r.whole_msg.contains("\r\nAllow: OPTIONS, ACK, CANCEL\r\n"),
+            "{}",
+            r.whole_msg
+        );
+        assert!(r.whole_msg.contains("\r\nAccept:"));
+        assert!(r.whole_msg.contains("\r\nSupported:"));
+        assert!(r.whole_msg.contains("\r\nServer: pjsua2rs "));
+    }
+}
+
+#[test]
+fn ipv6_udp_and_tcp() {
+    if std::net::UdpSocket::bind("[::1]:0").is_err() {
+        eprintln!("SKIPPED: no IPv6 loopback on this machine");
+        return;
+    }
+    let a = started(&quiet_config());
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP6, "::1");
+    listen(&a, PJSUA2RS_TRANSPORT_TCP6, "::1");
+    let b_udp = listen(&b, PJSUA2RS_TRANSPORT_UDP6, "::1");
+    let b_tcp = listen(&b, PJSUA2RS_TRANSPORT_TCP6, "::1");
+    assert!(b_udp.starts_with("[::1]:"));
+    for uri in [format!("sip:{b_udp}"), format!("sip:{b_tcp};transport=tcp")] {
+        assert_eq!(
+            a.send_options(&uri, Duration::from_secs(5))
+                .unwrap()
+                .status_code,
+            200,
+            "{uri}"
+        );
+    }
+    let info = b.transport_get_info(0).unwrap();
+    assert_eq!(info.type_name, "UDP6");
+}
+
+#[test]
+fn transports_enumerate_describe_and_close() {
+    let ep = started(&quiet_config());
+    let u = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &transport("127.0.0.1"))
+        .unwrap();
+    let t = ep
+        .transport_create(PJSUA2RS_TRANSPORT_TCP, &transport("127.0.0.1"))
+        .unwrap();
+    assert_eq!(ep.transport_enum().unwrap(), vec![u, t]);
+    let info = ep.transport_get_info(t).unwrap();
+    assert_eq!((info.type_name.as_str(), info.flags()), ("TCP", 1));
+    assert_ne!(info.local.port(), 0, "port 0 means any port");
+    let mut public = transport("127.0.0.1");
+    public
+        .public_address
+        .set_str("203.0.113.5", "publicAddress")
+        .unwrap();
+    let p = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &public)
+        .unwrap();
+    assert!(ep
+        .transport_get_info(p)
+        .unwrap()
+        .published_name()
+        .starts_with("203.0.113.5:"));
+    ep.transport_close(u).unwrap();
+    assert_eq!(ep.transport_enum().unwrap(), vec![t, p]);
+    assert_eq!(
+        ep.transport_close(u).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    assert_eq!(
+        ep.transport_get_info(99).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    let bad = ep.transport_create(3, &transport("127.0.0.1")).unwrap_err();
+    assert_eq!(bad.status, PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT);
+    let bad = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &transport("not-an-ip"))
+        .unwrap_err();
+    assert_eq!(bad.status, PJSUA2RS_ERR_INVALID_ARG);
+}
+
+#[test]
+fn port_range_skips_busy_ports() {
+    let ep = started(&quiet_config());
+    let busy = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let mut cfg = transport("127.0.0.1");
+    cfg.port = port as u32;
+    let err = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &cfg)
+        .unwrap_err();
+    assert_eq!(
+        err.status,
+        PJSUA2RS_ERR_OS_BASE + libc::EADDRINUSE,
+        "{}",
+        err.reason
+    );
+    cfg.port_range = 20;
+    let id = ep.transport_create(PJSUA2RS_TRANSPORT_UDP, &cfg).unwrap();
+    let got = ep.transport_get_info(id).unwrap().local.port();
+    assert!(got > port && got <= port + 20, "{got}");
+}
+
+#[test]
+fn no_answer_times_out_with_timer_f_and_refused_tcp_fails_fast() {
+    let mut cfg = quiet_config();
+    cfg.ua_config.tsx_t1_msec = 20; // Timer F = 64*T1 = 1.28 s
+    let ep = started(&cfg);
+    listen(&ep, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    listen(&ep, PJSUA2RS_TRANSPORT_TCP, "127.0.0.1");
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let start = Instant::now();
+    let err = ep
+        .send_options(
+            &format!("sip:{}", silent.local_addr().unwrap()),
+            Duration::from_secs(10),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.status,
+        PJSUA2RS_ERR_SIP_STATUS_BASE + 408,
+        "{}",
+        err.reason
+    );
+    let took = start.elapsed();
+    assert!(
+        took >= Duration::from_millis(1200) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    let mut buf = [0u8; 2048];
+    silent.set_nonblocking(true).unwrap();
+    let mut sent = 0;
+    while silent.recv(&mut buf).is_ok() {
+        sent += 1;
+    }
+    assert!(sent >= 6, "retransmitted with Timer E: {sent} copies");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let start = Instant::now();
+    let err = ep
+        .send_options(
+            &format!("sip:{closed};transport=tcp"),
+            Duration::from_secs(10),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.status,
+        PJSUA2RS_ERR_SIP_STATUS_BASE + 503,
+        "{}",
+        err.reason
+    );
+    assert!(start.elapsed() < Duration::from_secs(1));
+}
+
+#[test]
+fn bad_uris_are_errors() {
+    let ep = started(&quiet_config());
+    listen(&ep, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    assert_eq!(
+        ep.send_options("not a uri", Duration::from_secs(1))
+            .unwrap_err()
+            .status,
+        PJSUA2RS_ERR_SIP_INVALID_URI
+    );
+    assert_eq!(
+        ep.send_options("tel:+123", Duration::from_secs(1))
+            .unwrap_err()
+            .status,
+        PJSUA2RS_ERR_SIP_INVALID_SCHEME
+    );
+    assert!(verify_sip_uri("sip:alice@example.com;transport=tcp").is_ok());
+    assert!(verify_sip_uri("\"Alice\" <sips:alice@[::1]:5061>").is_ok());
+    assert_eq!(
+        verify_sip_uri("http://x").unwrap_err().status,
+        PJSUA2RS_ERR_SIP_INVALID_SCHEME
+    );
+    assert!(verify_uri("tel:+1-555-0100").is_ok());
+    assert!(verify_uri("sip:").is_err());
+}
+
+#[test]
+fn many_threads_call_at_once() {
+    let a = Arc::new(started(&quiet_config()));
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let target = format!("sip:{}", listen(&b, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1"));
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (a, target) = (a.clone(), target.clone());
+            std::thread::spawn(move || {
+                (0..25)
+                    .filter(|_| {
+                        a.send_options(&target, Duration::from_secs(5))
+                            .map(|r| r.status_code)
+                            == Ok(200)
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let ok: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    assert_eq!(ok, 200);
+}
+
+#[test]
+fn garbage_over_udp_does_not_stop_the_endpoint() {
+    let ep = started(&quiet_config());
+    let addr = listen(&ep, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let probe = Endpoint::new();
+    probe.lib_init(&quiet_config()).unwrap();
+    listen(&probe, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let mut seed = 12345u64;
+    for n in 0..500 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 33) as usize % 1400;
+        let mut junk: Vec<u8> = (0..len).map(|i| (seed >> (i % 56)) as u8).collect();
+        if n % 3 == 0 {
+            junk.splice(0..0, b"OPTIONS sip:x SIP/2.0\r\nVia: ".iter().copied());
+        }
+        sock.send_to(&junk, &addr).unwrap();
+    }
+    let r = probe
+        .send_options(&format!("sip:{addr}"), Duration::from_secs(5))
+        .unwrap();
+    assert_eq!(r.status_code, 200);
+}
+
+struct Log {
+    entries: Mutex<Vec<(i32, String, String)>>,
+}
+
+unsafe extern "C" fn collect(user_data: *mut c_void, entry: *const LogEntry) {
+    let log = &*(user_data as *const Log);
+    let e = &*entry;
+    let msg = CStr::from_ptr(e.msg).to_string_lossy().into_owned();
+    let thread = std::thread::current().name().unwrap_or("").to_string();
+    log.entries.lock().unwrap().push((e.level, msg, thread));
+}
+
+#[test]
+fn log_writer_runs_in_handle_events_in_poll_mode_and_never_after_destroy() {
+    let log = Box::leak(Box::new(Log {
+        entries: Mutex::new(Vec::new()),
+    }));
+    let mut cfg = EpConfig::default();
+    cfg.ua_config.thread_cnt = 0;
+    cfg.log_config.level = 4;
+    cfg.log_config.console_level = 4;
+    cfg.log_config.writer = Some(collect);
+    cfg.log_config.writer_user_data = log as *const Log as *mut c_void;
+    let ep = started(&cfg);
+    listen(&ep, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(
+        log.entries.lock().unwrap().is_empty(),
+        "nothing runs outside handle_events"
+    );
+    let n = ep.lib_handle_events(10).unwrap();
+    assert!(n >= 2, "init and transport messages: {n}");
+    {
+        let entries = log.entries.lock().unwrap();
+        let me = std::thread::current().name().unwrap_or("").to_string();
+        assert!(
+            entries.iter().all(|e| e.2 == me),
+            "ran on the caller's thread"
+        );
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.1.contains("UDP transport started")),
+            "{entries:?}"
+        );
+    }
+    ep.log_write(3, "app", "from the application").unwrap();
+    ep.lib_destroy().unwrap();
+    let count = log.entries.lock().unwrap().len();
+    assert!(log
+        .entries
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|e| e.1.contains("from the application")));
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(
+        log.entries.lock().unwrap().len(),
+        count,
+        "no callback after libDestroy"
+    );
+}
+
+#[test]
+fn log_writer_runs_on_the_callback_thread_and_sees_sip_messages() {
+    let log = Box::leak(Box::new(Log {
+        entries: Mutex::new(Vec::new()),
+    }));
+    let mut cfg = EpConfig::default();
+    cfg.log_config.level = 5;
+    cfg.log_config.console_level = 5;
+    cfg.log_config.writer = Some(collect);
+    cfg.log_config.writer_user_data = log as *const Log as *mut c_void;
+    let a = started(&cfg);
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let target = format!("sip:{}", listen(&b, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1"));
+    a.send_options(&target, Duration::from_secs(5)).unwrap();
+    a.lib_destroy().unwrap();
+    let entries = log.entries.lock().unwrap();
+    assert!(entries.iter().all(|e| e.2 == "pjsua2rs-callbacks"));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.1.contains("TX ") && e.1.contains("OPTIONS sip:")),
+        "message logging"
+    );
+    assert!(entries
+        .iter()
+        .any(|e| e.1.contains("RX ") && e.1.contains("SIP/2.0 200 OK")));
+}
