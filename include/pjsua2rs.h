@@ -1925,7 +1925,7 @@ typedef struct {
    * How many objects use the transport (0: no accounts or calls yet).
    */
   unsigned int usage_count;
-} TransportInfo;
+} pjsua2rs_transport_info;
 
 /**
  * The final response to a request sent with `pjsua2rs_endpoint_send_options`.
@@ -1939,7 +1939,7 @@ typedef struct {
    * The reason phrase.
    */
   char reason[256];
-} RequestResult;
+} pjsua2rs_request_result;
 
 /**
  * PJSUA2's `Version`.
@@ -1969,7 +1969,7 @@ typedef struct {
    * major << 24 | minor << 16 | rev << 8.
    */
   unsigned int numeric;
-} Version;
+} pjsua2rs_version_info;
 
 /**
  * PJSUA2's `Error`: the detail of a failed call. Strings are NUL-terminated UTF-8,
@@ -2400,7 +2400,7 @@ pjsua2rs_status pjsua2rs_endpoint_transport_enum(pjsua2rs_endpoint ep, int *ids,
 /**
  * PJSUA2's `transportGetInfo`: writes transport `id`'s details to `*out`.
  */
-pjsua2rs_status pjsua2rs_endpoint_transport_get_info(pjsua2rs_endpoint ep, int id, TransportInfo *out);
+pjsua2rs_status pjsua2rs_endpoint_transport_get_info(pjsua2rs_endpoint ep, int id, pjsua2rs_transport_info *out);
 
 /**
  * PJSUA2's `transportClose`: closes transport `id` (and a TCP transport's
@@ -2418,7 +2418,7 @@ pjsua2rs_status pjsua2rs_endpoint_transport_close(pjsua2rs_endpoint ep, int id);
  * gives status 170408 (PJSIP's 408 code); a transport failure 170503. Blocks the caller;
  * do not call it from a callback in poll mode.
  */
-pjsua2rs_status pjsua2rs_endpoint_send_options(pjsua2rs_endpoint ep, const char *uri, unsigned int timeout_ms, RequestResult *out, char *msg_buf, size_t msg_buf_len, size_t *msg_len_out);
+pjsua2rs_status pjsua2rs_endpoint_send_options(pjsua2rs_endpoint ep, const char *uri, unsigned int timeout_ms, pjsua2rs_request_result *out, char *msg_buf, size_t msg_buf_len, size_t *msg_len_out);
 
 /**
  * PJSUA2's `utilLogWrite`: logs `msg` from `sender` at `level` through the endpoint's
@@ -2441,7 +2441,7 @@ pjsua2rs_status pjsua2rs_verify_uri(const char *uri);
 /**
  * PJSUA2's `libVersion`: the library's version. Needs no endpoint.
  */
-pjsua2rs_status pjsua2rs_version(Version *out);
+pjsua2rs_status pjsua2rs_version(pjsua2rs_version_info *out);
 
 /**
  * Writes the calling thread's last error into `*out`. When no call on this thread has

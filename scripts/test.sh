@@ -24,8 +24,12 @@ cargo test
 step "release library"
 cargo build --release
 
-step "C tests"
-tests/c/run.sh
+step "C tests (also under valgrind)"
+tests/c/run.sh --valgrind
+
+step "C examples build with -Wall -Wextra -Werror through pkg-config"
+scripts/pkgconfig.sh release >/dev/null
+make -s -C examples-c
 
 step "interop tests (sipp)"
 cargo test --release --test interop -- --ignored --test-threads=1
