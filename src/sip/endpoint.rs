@@ -82,6 +82,24 @@ pub enum RouteError {
     NeedsResolution,
     /// No transport of the needed kind and address family exists.
     NoTransport(TransportKind),
+    /// The URI asks for a transport the library does not implement.
+    UnsupportedTransport(String),
+}
+
+impl std::fmt::Display for RouteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RouteError::NotSip => f.write_str("not a SIP URI"),
+            RouteError::NeedsResolution => f.write_str(
+                "the host is a name; use an IP address (DNS resolution comes with accounts)",
+            ),
+            RouteError::NoTransport(kind) => write!(
+                f,
+                "no {kind} transport of that address family; create one first"
+            ),
+            RouteError::UnsupportedTransport(t) => write!(f, "transport '{t}' is not supported"),
+        }
+    }
 }
 
 /// The endpoint core.
@@ -208,11 +226,11 @@ impl SipEndpoint {
             if let TsxEvent::Request {
                 tsx,
                 request,
-                flow,
                 cancels,
+                ..
             } = &event
             {
-                if self.answer_request(now, *tsx, request, *flow, *cancels) {
+                if self.answer_request(now, *tsx, request, *cancels) {
                     continue;
                 }
             }
@@ -226,9 +244,7 @@ impl SipEndpoint {
         let uri = target.as_sip().ok_or(RouteError::NotSip)?;
         let ip = uri.host.ip().ok_or(RouteError::NeedsResolution)?;
         let kind = match uri.transport_param() {
-            Some(t) => {
-                TransportKind::from_token(&t).ok_or(RouteError::NoTransport(TransportKind::Udp))?
-            }
+            Some(t) => TransportKind::from_token(&t).ok_or(RouteError::UnsupportedTransport(t))?,
             None => TransportKind::Udp,
         };
         let remote = SocketAddr::new(ip, uri.port.unwrap_or(5060));
@@ -317,13 +333,11 @@ impl SipEndpoint {
         now: Instant,
         tsx: Option<TsxId>,
         request: &Request,
-        flow: Flow,
         cancels: Option<TsxId>,
     ) -> bool {
         let Some(tsx) = tsx else {
             // An ACK matching nothing: the user agent's (ACK for a 2xx) if it handles
             // INVITE, else absorbed.
-            let _ = flow;
             return !self.caps.methods.contains(&Method::Invite);
         };
         let handled = self.caps.methods.contains(&request.method);

@@ -112,7 +112,7 @@ impl UaCore {
             Error::new(
                 super::status::PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT,
                 title,
-                format!("cannot reach {target}: {e:?}"),
+                format!("cannot reach {target}: {e}"),
             )
         })?;
         let local = self.sip.transport(flow.transport).cloned().ok_or_else(|| {
