@@ -2129,6 +2129,11 @@ typedef uint64_t pjsua2rs_json_doc;
 #define PJSUA2RS_ERR_SIP_MSG_TOO_LONG 171023
 
 /**
+ * A status code is invalid or unexpected here (PJSIP_EINVALIDSTATUS).
+ */
+#define PJSUA2RS_ERR_SIP_INVALID_STATUS 171030
+
+/**
  * A URI is malformed (PJSIP_EINVALIDURI).
  */
 #define PJSUA2RS_ERR_SIP_INVALID_URI 171039
@@ -2139,6 +2144,11 @@ typedef uint64_t pjsua2rs_json_doc;
 #define PJSUA2RS_ERR_SIP_INVALID_SCHEME 171040
 
 /**
+ * A header field is malformed (PJSIP_EINVALIDHDR).
+ */
+#define PJSUA2RS_ERR_SIP_INVALID_HDR 171051
+
+/**
  * The transport type is not supported (PJSIP_EUNSUPTRANSPORT).
  */
 #define PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT 171060
@@ -2147,6 +2157,47 @@ typedef uint64_t pjsua2rs_json_doc;
  * No transaction (PJSIP_ENOTSX).
  */
 #define PJSUA2RS_ERR_SIP_NO_TRANSACTION 171071
+
+/**
+ * The server rejected our credential: it challenged again, without `stale=true`, a
+ * request we had answered (PJSIP_EFAILEDCREDENTIAL). Usually a wrong user or password.
+ */
+#define PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL 171100
+
+/**
+ * No credential fits the challenge's realm and algorithm (PJSIP_ENOCREDENTIAL).
+ */
+#define PJSUA2RS_ERR_SIP_NO_CREDENTIAL 171101
+
+/**
+ * The challenge offers only unsupported digest algorithms (PJSIP_EINVALIDALGORITHM).
+ */
+#define PJSUA2RS_ERR_SIP_INVALID_ALGORITHM 171102
+
+/**
+ * The challenge offers only unsupported qop values (PJSIP_EINVALIDQOP).
+ */
+#define PJSUA2RS_ERR_SIP_INVALID_QOP 171103
+
+/**
+ * The challenge offers only unsupported authentication schemes (PJSIP_EINVALIDAUTHSCHEME).
+ */
+#define PJSUA2RS_ERR_SIP_INVALID_AUTH_SCHEME 171104
+
+/**
+ * The server kept answering with a stale nonce (PJSIP_EAUTHSTALECOUNT).
+ */
+#define PJSUA2RS_ERR_SIP_AUTH_STALE_COUNT 171111
+
+/**
+ * An AKA credential is invalid or AKA is not supported (PJSIP_EAUTHINAKACRED).
+ */
+#define PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED 171113
+
+/**
+ * A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
+ */
+#define PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE 171114
 
 /**
  * A JSON document is malformed or a member has the wrong name or type

@@ -2,6 +2,7 @@
 //! layers built on them. Nothing here touches a socket, a thread or the clock; every input
 //! carries `now`.
 
+pub mod auth;
 pub mod framing;
 pub mod header_name;
 pub mod headers;

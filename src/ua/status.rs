@@ -54,14 +54,35 @@ pub const PJSUA2RS_ERR_SIP_SHUTDOWN: pjsua2rs_status = 171003;
 pub const PJSUA2RS_ERR_SIP_INVALID_MSG: pjsua2rs_status = 171020;
 /// A SIP message is too long (PJSIP_EMSGTOOLONG).
 pub const PJSUA2RS_ERR_SIP_MSG_TOO_LONG: pjsua2rs_status = 171023;
+/// A status code is invalid or unexpected here (PJSIP_EINVALIDSTATUS).
+pub const PJSUA2RS_ERR_SIP_INVALID_STATUS: pjsua2rs_status = 171030;
 /// A URI is malformed (PJSIP_EINVALIDURI).
 pub const PJSUA2RS_ERR_SIP_INVALID_URI: pjsua2rs_status = 171039;
 /// A URI has an unsupported scheme (PJSIP_EINVALIDSCHEME).
 pub const PJSUA2RS_ERR_SIP_INVALID_SCHEME: pjsua2rs_status = 171040;
+/// A header field is malformed (PJSIP_EINVALIDHDR).
+pub const PJSUA2RS_ERR_SIP_INVALID_HDR: pjsua2rs_status = 171051;
 /// The transport type is not supported (PJSIP_EUNSUPTRANSPORT).
 pub const PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT: pjsua2rs_status = 171060;
 /// No transaction (PJSIP_ENOTSX).
 pub const PJSUA2RS_ERR_SIP_NO_TRANSACTION: pjsua2rs_status = 171071;
+/// The server rejected our credential: it challenged again, without `stale=true`, a
+/// request we had answered (PJSIP_EFAILEDCREDENTIAL). Usually a wrong user or password.
+pub const PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL: pjsua2rs_status = 171100;
+/// No credential fits the challenge's realm and algorithm (PJSIP_ENOCREDENTIAL).
+pub const PJSUA2RS_ERR_SIP_NO_CREDENTIAL: pjsua2rs_status = 171101;
+/// The challenge offers only unsupported digest algorithms (PJSIP_EINVALIDALGORITHM).
+pub const PJSUA2RS_ERR_SIP_INVALID_ALGORITHM: pjsua2rs_status = 171102;
+/// The challenge offers only unsupported qop values (PJSIP_EINVALIDQOP).
+pub const PJSUA2RS_ERR_SIP_INVALID_QOP: pjsua2rs_status = 171103;
+/// The challenge offers only unsupported authentication schemes (PJSIP_EINVALIDAUTHSCHEME).
+pub const PJSUA2RS_ERR_SIP_INVALID_AUTH_SCHEME: pjsua2rs_status = 171104;
+/// The server kept answering with a stale nonce (PJSIP_EAUTHSTALECOUNT).
+pub const PJSUA2RS_ERR_SIP_AUTH_STALE_COUNT: pjsua2rs_status = 171111;
+/// An AKA credential is invalid or AKA is not supported (PJSIP_EAUTHINAKACRED).
+pub const PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED: pjsua2rs_status = 171113;
+/// A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
+pub const PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE: pjsua2rs_status = 171114;
 /// A JSON document is malformed or a member has the wrong name or type
 /// (PJLIB_UTIL_EINJSON).
 pub const PJSUA2RS_ERR_JSON: pjsua2rs_status = 320030;
@@ -96,10 +117,30 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_ERR_SIP_SHUTDOWN => "Shutdown in progress (PJSIP_ESHUTDOWN)",
         PJSUA2RS_ERR_SIP_INVALID_MSG => "Invalid/unexpected SIP message (PJSIP_EINVALIDMSG)",
         PJSUA2RS_ERR_SIP_MSG_TOO_LONG => "Message too long (PJSIP_EMSGTOOLONG)",
+        PJSUA2RS_ERR_SIP_INVALID_STATUS => {
+            "Invalid/unexpected SIP status code (PJSIP_EINVALIDSTATUS)"
+        }
         PJSUA2RS_ERR_SIP_INVALID_URI => "Invalid URI (PJSIP_EINVALIDURI)",
         PJSUA2RS_ERR_SIP_INVALID_SCHEME => "Invalid URI scheme (PJSIP_EINVALIDSCHEME)",
+        PJSUA2RS_ERR_SIP_INVALID_HDR => "Invalid header field (PJSIP_EINVALIDHDR)",
         PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT => "Unsupported transport (PJSIP_EUNSUPTRANSPORT)",
         PJSUA2RS_ERR_SIP_NO_TRANSACTION => "No transaction (PJSIP_ENOTSX)",
+        PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL => {
+            "Credential failed to authenticate (PJSIP_EFAILEDCREDENTIAL)"
+        }
+        PJSUA2RS_ERR_SIP_NO_CREDENTIAL => "No suitable credential (PJSIP_ENOCREDENTIAL)",
+        PJSUA2RS_ERR_SIP_INVALID_ALGORITHM => {
+            "Invalid/unsupported digest algorithm (PJSIP_EINVALIDALGORITHM)"
+        }
+        PJSUA2RS_ERR_SIP_INVALID_QOP => "Invalid/unsupported digest qop (PJSIP_EINVALIDQOP)",
+        PJSUA2RS_ERR_SIP_INVALID_AUTH_SCHEME => {
+            "Unsupported authentication scheme (PJSIP_EINVALIDAUTHSCHEME)"
+        }
+        PJSUA2RS_ERR_SIP_AUTH_STALE_COUNT => {
+            "Maximum number of stale retries exceeded (PJSIP_EAUTHSTALECOUNT)"
+        }
+        PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED => "Invalid AKA credential (PJSIP_EAUTHINAKACRED)",
+        PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE => "No challenge is found (PJSIP_EAUTHNOCHAL)",
         PJSUA2RS_ERR_JSON => "Invalid JSON document (PJLIB_UTIL_EINJSON)",
         PJSUA2RS_ERR_INVALID_HANDLE => "Invalid or destroyed handle (PJSUA2RS_ERR_INVALID_HANDLE)",
         PJSUA2RS_ERR_INTERNAL => "Internal error (PJSUA2RS_ERR_INTERNAL)",
