@@ -118,6 +118,8 @@ pub trait SipHeaders {
     }
 
     /// The From address.
+    // "from" is the header's name here, not a conversion.
+    #[allow(clippy::wrong_self_convention)]
     fn from_addr(&self) -> Option<NameAddr> {
         parse::parse_name_addr(self.headers().get(&HeaderName::From)?).ok()
     }
