@@ -20,6 +20,7 @@ use super::headers::Headers;
 use super::message::{Message, Request, Response};
 use super::method::Method;
 use super::text::Text;
+use super::uri::Uri;
 use bytes::Bytes;
 use lex::{is_token, is_token_byte, trim_lws};
 use std::fmt;
@@ -68,11 +69,10 @@ impl std::error::Error for ParseError {}
 /// the variants costs nothing that boxing would save.
 #[allow(clippy::large_enum_variant)]
 enum StartLine {
-    /// A request line; `problem` is set when the method was read but the rest is bad.
+    /// A request line: the method, and the Request-URI or why the rest of the line is bad.
     Request {
         method: Method,
-        uri: Option<super::uri::Uri>,
-        problem: Option<ParseError>,
+        uri: Result<Uri, ParseError>,
     },
     /// A status line.
     Response { status: u16, reason: Text },
@@ -100,25 +100,20 @@ pub fn parse_message(data: Bytes) -> Result<Message, ParseError> {
     }
     let body = data.slice(pos.min(data.len())..);
     match start_line {
-        StartLine::Request {
-            method,
-            uri,
-            problem: line_problem,
-        } => {
-            let checked = line_problem
-                .or(problem)
-                .map_or(Ok(()), Err)
-                .and_then(|()| check::request(&method, &headers))
-                .and_then(|()| cut_body(&mut headers, body));
-            match (checked, uri) {
-                (Ok(body), Some(uri)) => Ok(Message::Request(Request {
+        StartLine::Request { method, uri } => {
+            let checked = uri.and_then(|uri| {
+                problem.map_or(Ok(()), Err)?;
+                check::request(&method, &headers)?;
+                Ok((uri, cut_body(&mut headers, body)?))
+            });
+            match checked {
+                Ok((uri, body)) => Ok(Message::Request(Request {
                     method,
                     uri,
                     headers,
                     body,
                 })),
-                (Ok(_), None) => Err(ParseError::bad("bad request line")),
-                (Err(mut e), _) => {
+                Err(mut e) => {
                     e.request_head = Some(Box::new(RequestHead { method, headers }));
                     Err(e)
                 }
@@ -177,32 +172,26 @@ fn start_line(data: &Bytes, (s, e): (usize, usize)) -> Result<StartLine, ParseEr
         _ => {
             return Ok(StartLine::Request {
                 method,
-                uri: None,
-                problem: Some(ParseError::bad("bad request line")),
+                uri: Err(ParseError::bad("bad request line")),
             })
         }
     };
-    let (uri, problem) = if !version.eq_ignore_ascii_case("SIP/2.0") {
-        let e = ParseError {
+    let uri = if !version.eq_ignore_ascii_case("SIP/2.0") {
+        Err(ParseError {
             status: 505,
             reason: format!("SIP version {version} not supported"),
             request_head: None,
-        };
-        (None, Some(e))
+        })
     } else {
         match uri::uri_in(&text, uri) {
-            Ok(super::uri::Uri::Sip(u)) if !u.headers.is_empty() => {
-                (None, Some(ParseError::bad("headers in Request-URI")))
+            Ok(Uri::Sip(u)) if !u.headers.is_empty() => {
+                Err(ParseError::bad("headers in Request-URI"))
             }
-            Ok(u) => (Some(u), None),
-            Err(e) => (None, Some(ParseError::bad(format!("bad Request-URI: {e}")))),
+            Ok(u) => Ok(u),
+            Err(e) => Err(ParseError::bad(format!("bad Request-URI: {e}"))),
         }
     };
-    Ok(StartLine::Request {
-        method,
-        uri,
-        problem,
-    })
+    Ok(StartLine::Request { method, uri })
 }
 
 fn status_line(text: &Text, line: &str) -> Result<StartLine, ParseError> {
