@@ -57,8 +57,14 @@ fn bench(c: &mut Criterion) {
     ))
     .expect("wsinv.dat");
     let cases = [
-        ("parse INVITE+SDP", Bytes::copy_from_slice(INVITE.as_bytes())),
-        ("parse REGISTER", Bytes::copy_from_slice(REGISTER.as_bytes())),
+        (
+            "parse INVITE+SDP",
+            Bytes::copy_from_slice(INVITE.as_bytes()),
+        ),
+        (
+            "parse REGISTER",
+            Bytes::copy_from_slice(REGISTER.as_bytes()),
+        ),
         ("parse 200 OK", Bytes::copy_from_slice(OK.as_bytes())),
         ("parse RFC 4475 wsinv", Bytes::from(wsinv)),
     ];
