@@ -179,11 +179,9 @@ fn start_line(data: &Bytes, (s, e): (usize, usize)) -> Result<StartLine, ParseEr
             request_head: None,
         })
     } else {
-        match uri::uri_in(&text, uri) {
-            Ok(Uri::Sip(u)) if !u.headers.is_empty() => {
-                Err(ParseError::bad("headers in Request-URI"))
-            }
-            Ok(u) => Ok(u),
+        match uri::raw_uri(uri) {
+            Ok(u) if u.has_headers() => Err(ParseError::bad("headers in Request-URI")),
+            Ok(u) => Ok(u.build(&text)),
             Err(e) => Err(ParseError::bad(format!("bad Request-URI: {e}"))),
         }
     };
