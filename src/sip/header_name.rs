@@ -34,7 +34,8 @@ macro_rules! known_headers {
                 }
             }
 
-            fn lookup(name: &str) -> Option<HeaderName> {
+            /// The known header this spelling names (full or compact form, any case).
+            pub(crate) fn lookup(name: &str) -> Option<HeaderName> {
                 if name.len() == 1 {
                     let c = name.as_bytes()[0].to_ascii_lowercase() as char;
                     $($(if c == $compact { return Some(HeaderName::$variant); })?)*

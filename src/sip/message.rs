@@ -118,7 +118,7 @@ pub trait SipHeaders {
     }
 
     /// The From address.
-    // Named after the From header, not a conversion.
+    // "from" is the header's name here, not a conversion.
     #[allow(clippy::wrong_self_convention)]
     fn from_addr(&self) -> Option<NameAddr> {
         parse::parse_name_addr(self.headers().get(&HeaderName::From)?).ok()

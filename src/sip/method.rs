@@ -4,7 +4,7 @@ use super::text::Text;
 use std::fmt;
 
 /// A SIP request method. Methods are case-sensitive (RFC 3261 §7.1); an unknown method is
-/// a valid method (`Other`) that a UAS answers with 405.
+/// a valid method (`Other`) that a UAS answers with 501 Not Implemented (RFC 3261 §21.5.2).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// INVITE (RFC 3261)

@@ -22,7 +22,7 @@ pub use message::{reason_phrase, CSeq, Message, Request, Response, SipHeaders};
 pub use method::Method;
 pub use name_addr::NameAddr;
 pub use params::{Param, Params};
-pub use parse::ParseError;
+pub use parse::{ParseError, RequestHead};
 pub use text::Text;
 pub use uri::{Host, SipUri, Uri};
 pub use via::Via;

@@ -2,10 +2,10 @@
 //! §8.1.1), single-valued ones agree, and the ones the stack relies on are well-formed.
 
 use super::lex::{is_lws, trim_lws};
-use super::values::{parse_cseq, parse_name_addr, parse_via};
+use super::values::{check_name_addr, check_via, raw_cseq};
 use super::ParseError;
 use crate::sip::header_name::HeaderName;
-use crate::sip::headers::Headers;
+use crate::sip::headers::{split_comma_list, Headers};
 use crate::sip::method::Method;
 
 /// Header fields every request and response carries. Max-Forwards is not among them: a
@@ -21,8 +21,8 @@ const MANDATORY: [HeaderName; 5] = [
 /// Checks a request's header fields; the CSeq method must be the request's method.
 pub(super) fn request(method: &Method, h: &Headers) -> Result<(), ParseError> {
     common(h)?;
-    let cseq = h.get(&HeaderName::CSeq).map(parse_cseq).transpose()?;
-    if cseq.is_some_and(|c| c.method != *method) {
+    let cseq = h.get(&HeaderName::CSeq).map(|v| raw_cseq(v)).transpose()?;
+    if cseq.is_some_and(|(_, m)| m != method.as_str()) {
         return Err(ParseError::bad(
             "CSeq method differs from the request method",
         ));
@@ -42,7 +42,7 @@ pub(super) fn request(method: &Method, h: &Headers) -> Result<(), ParseError> {
 /// Checks a response's header fields.
 pub(super) fn response(h: &Headers) -> Result<(), ParseError> {
     common(h)?;
-    h.get(&HeaderName::CSeq).map(parse_cseq).transpose()?;
+    h.get(&HeaderName::CSeq).map(|v| raw_cseq(v)).transpose()?;
     Ok(())
 }
 
@@ -66,7 +66,7 @@ fn common(h: &Headers) -> Result<(), ParseError> {
     }
     for name in [HeaderName::From, HeaderName::To] {
         if let Some(v) = h.get(&name) {
-            parse_name_addr(v).map_err(|e| ParseError::bad(format!("bad {name}: {}", e.reason)))?;
+            check_name_addr(v).map_err(|e| ParseError::bad(format!("bad {name}: {e}")))?;
         }
     }
     if let Some(id) = h.get(&HeaderName::CallId) {
@@ -74,15 +74,21 @@ fn common(h: &Headers) -> Result<(), ParseError> {
             return Err(ParseError::bad("bad Call-ID"));
         }
     }
-    for via in h.values(&HeaderName::Via) {
-        parse_via(&via)?;
+    for via in h
+        .get_all(&HeaderName::Via)
+        .flat_map(|v| split_comma_list(v))
+    {
+        check_via(via).map_err(|e| ParseError::bad(format!("bad Via: {e}")))?;
     }
-    let contacts: Vec<_> = h.values(&HeaderName::Contact).collect();
+    let contacts: Vec<&str> = h
+        .get_all(&HeaderName::Contact)
+        .flat_map(|v| split_comma_list(v))
+        .collect();
     for c in &contacts {
-        if c.as_str() == "*" && contacts.len() == 1 {
+        if *c == "*" && contacts.len() == 1 {
             continue;
         }
-        parse_name_addr(c).map_err(|e| ParseError::bad(format!("bad Contact: {}", e.reason)))?;
+        check_name_addr(c).map_err(|e| ParseError::bad(format!("bad Contact: {e}")))?;
     }
     if let Some(v) = h.get(&HeaderName::Expires) {
         let v = trim_lws(v);

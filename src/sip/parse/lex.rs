@@ -154,12 +154,32 @@ fn is_param_byte(b: u8, syntax: ParamSyntax) -> bool {
     }
 }
 
-/// Parses `;name[=value]` parameters from the whole of `s` (a slice of `text`), which must
-/// be empty or start with `;` (after whitespace, for header parameters). Every name and
-/// value is a slice of `text`.
+/// Parses `;name[=value]` parameters from the whole of `s`, which must be empty or start
+/// with `;` (after whitespace, for header parameters), into `params` as slices of `text`
+/// (`s` must be a slice of `text`).
 pub(crate) fn parse_params(text: &Text, s: &str, syntax: ParamSyntax) -> Result<Params, String> {
-    let header = matches!(syntax, ParamSyntax::Header);
     let mut params = Params::new();
+    scan_params(s, syntax, &mut |name, value| {
+        params.0.push(Param {
+            name: text.slice_ref(name),
+            value: value.map(|v| text.slice_ref(v)),
+        })
+    })?;
+    Ok(params)
+}
+
+/// Checks the syntax of a parameter list without building it.
+pub(crate) fn check_params(s: &str, syntax: ParamSyntax) -> Result<(), String> {
+    scan_params(s, syntax, &mut |_, _| {})
+}
+
+/// Walks a parameter list, handing each name and value to `each`.
+fn scan_params<'a>(
+    s: &'a str,
+    syntax: ParamSyntax,
+    each: &mut dyn FnMut(&'a str, Option<&'a str>),
+) -> Result<(), String> {
+    let header = matches!(syntax, ParamSyntax::Header);
     let mut rest = if header { trim_lws_start(s) } else { s };
     while !rest.is_empty() {
         rest = rest
@@ -199,15 +219,12 @@ pub(crate) fn parse_params(text: &Text, s: &str, syntax: ParamSyntax) -> Result<
             if matches!(syntax, ParamSyntax::Uri) && !escapes_ok(val) {
                 return Err("bad escape in parameter".into());
             }
-            value = Some(text.slice_ref(val));
+            value = Some(val);
             rest = if header { trim_lws_start(after) } else { after };
         }
-        params.0.push(Param {
-            name: text.slice_ref(name),
-            value,
-        });
+        each(name, value);
     }
-    Ok(params)
+    Ok(())
 }
 
 /// The first character of `s`, for error messages.

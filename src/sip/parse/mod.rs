@@ -20,8 +20,9 @@ use super::headers::Headers;
 use super::message::{Message, Request, Response};
 use super::method::Method;
 use super::text::Text;
+use super::uri::Uri;
 use bytes::Bytes;
-use lex::{is_token, is_token_byte, trim_lws};
+use lex::{is_lws, is_token, is_token_byte, trim_lws};
 use std::fmt;
 
 /// Why a message or header could not be parsed, with the status a UAS answers it with.
@@ -64,14 +65,14 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// What the start line says. Built once per message and consumed at once.
+/// What the start line says. A short-lived stack value, so the size difference between
+/// the variants costs nothing that boxing would save.
 #[allow(clippy::large_enum_variant)]
 enum StartLine {
-    /// A request line; `problem` is set when the method was read but the rest is bad.
+    /// A request line: the method, and the Request-URI or why the rest of the line is bad.
     Request {
         method: Method,
-        uri: Option<super::uri::Uri>,
-        problem: Option<ParseError>,
+        uri: Result<Uri, ParseError>,
     },
     /// A status line.
     Response { status: u16, reason: Text },
@@ -85,39 +86,30 @@ pub fn parse_message(data: Bytes) -> Result<Message, ParseError> {
         .iter()
         .position(|b| *b != b'\r' && *b != b'\n')
         .ok_or_else(|| ParseError::bad("empty message"))?;
-    let (line, mut pos) = read_line(&data, start);
+    let (line, pos) = read_line(&data, start);
     let start_line = start_line(&data, line)?;
     let mut headers = Headers::with_capacity(16);
     let mut problem = None;
-    loop {
-        let (line, next) = read_line(&data, pos);
-        if line.0 == line.1 {
-            pos = next;
-            break;
-        }
-        pos = header_line(&data, line, next, &mut headers, &mut problem);
+    let (mut line, mut next) = read_line(&data, pos);
+    while line.0 != line.1 {
+        (line, next) = header_line(&data, line, next, &mut headers, &mut problem);
     }
-    let body = data.slice(pos.min(data.len())..);
+    let body = data.slice(next.min(data.len())..);
     match start_line {
-        StartLine::Request {
-            method,
-            uri,
-            problem: line_problem,
-        } => {
-            let checked = line_problem
-                .or(problem)
-                .map_or(Ok(()), Err)
-                .and_then(|()| check::request(&method, &headers))
-                .and_then(|()| cut_body(&mut headers, body));
-            match (checked, uri) {
-                (Ok(body), Some(uri)) => Ok(Message::Request(Request {
+        StartLine::Request { method, uri } => {
+            let checked = uri.and_then(|uri| {
+                problem.map_or(Ok(()), Err)?;
+                check::request(&method, &headers)?;
+                Ok((uri, cut_body(&mut headers, body)?))
+            });
+            match checked {
+                Ok((uri, body)) => Ok(Message::Request(Request {
                     method,
                     uri,
                     headers,
                     body,
                 })),
-                (Ok(_), None) => Err(ParseError::bad("bad request line")),
-                (Err(mut e), _) => {
+                Err(mut e) => {
                     e.request_head = Some(Box::new(RequestHead { method, headers }));
                     Err(e)
                 }
@@ -176,32 +168,24 @@ fn start_line(data: &Bytes, (s, e): (usize, usize)) -> Result<StartLine, ParseEr
         _ => {
             return Ok(StartLine::Request {
                 method,
-                uri: None,
-                problem: Some(ParseError::bad("bad request line")),
+                uri: Err(ParseError::bad("bad request line")),
             })
         }
     };
-    let (uri, problem) = if !version.eq_ignore_ascii_case("SIP/2.0") {
-        let e = ParseError {
+    let uri = if !version.eq_ignore_ascii_case("SIP/2.0") {
+        Err(ParseError {
             status: 505,
             reason: format!("SIP version {version} not supported"),
             request_head: None,
-        };
-        (None, Some(e))
+        })
     } else {
-        match uri::uri_in(&text, uri) {
-            Ok(super::uri::Uri::Sip(u)) if !u.headers.is_empty() => {
-                (None, Some(ParseError::bad("headers in Request-URI")))
-            }
-            Ok(u) => (Some(u), None),
-            Err(e) => (None, Some(ParseError::bad(format!("bad Request-URI: {e}")))),
+        match uri::raw_uri(uri) {
+            Ok(u) if u.has_headers() => Err(ParseError::bad("headers in Request-URI")),
+            Ok(u) => Ok(u.build(&text)),
+            Err(e) => Err(ParseError::bad(format!("bad Request-URI: {e}"))),
         }
     };
-    Ok(StartLine::Request {
-        method,
-        uri,
-        problem,
-    })
+    Ok(StartLine::Request { method, uri })
 }
 
 fn status_line(text: &Text, line: &str) -> Result<StartLine, ParseError> {
@@ -227,40 +211,42 @@ fn status_line(text: &Text, line: &str) -> Result<StartLine, ParseError> {
 }
 
 /// Reads one header field starting with `line` (plus its continuation lines, unfolded to
-/// one SP each) into `headers`; returns where the next field starts. A malformed line is
-/// skipped and recorded in `problem` (the first one only).
+/// one SP each) into `headers`; returns the line after the field and where the one after
+/// that starts. A malformed line is skipped and recorded in `problem` (the first one only).
 fn header_line(
     data: &Bytes,
     (s, e): (usize, usize),
-    mut next: usize,
+    next: usize,
     headers: &mut Headers,
     problem: &mut Option<ParseError>,
-) -> usize {
+) -> ((usize, usize), usize) {
     let line = data.get(s..e).unwrap_or_default();
-    let mut fail = |reason: String| {
-        problem.get_or_insert(ParseError::bad(reason));
+    let mut fail = |reason: &str| {
+        problem.get_or_insert_with(|| ParseError::bad(reason));
+        read_line(data, next)
     };
     if matches!(line.first(), Some(b' ' | b'\t')) {
-        fail("continuation line without a header".into());
-        return next;
+        return fail("continuation line without a header");
     }
     let Some(colon) = line.iter().position(|b| *b == b':') else {
-        fail("header line without ':'".into());
-        return next;
+        return fail("header line without ':'");
     };
-    let name_end = s + line[..colon]
+    let name_len = line[..colon]
         .iter()
         .rposition(|b| !matches!(b, b' ' | b'\t'))
         .map_or(0, |i| i + 1);
-    let name = data.slice(s..name_end);
-    if name.is_empty() || !name.iter().all(|b| is_token_byte(*b)) {
-        fail("bad header name".into());
-        return next;
-    }
+    // A token is ASCII, so valid UTF-8.
+    let name = match std::str::from_utf8(&line[..name_len]) {
+        Ok(n) if !n.is_empty() && n.bytes().all(is_token_byte) => n,
+        _ => return fail("bad header name"),
+    };
+    let name = HeaderName::lookup(name).unwrap_or_else(|| {
+        HeaderName::Other(Text::from_utf8(data.slice(s..s + name_len)).unwrap_or_default())
+    });
     let (mut value_end, mut folded): (usize, Option<Vec<u8>>) = (e, None);
+    let (mut after, mut after_next) = read_line(data, next);
     loop {
-        let (cont, after) = read_line(data, next);
-        let cont_line = data.get(cont.0..cont.1).unwrap_or_default();
+        let cont_line = data.get(after.0..after.1).unwrap_or_default();
         if !matches!(cont_line.first(), Some(b' ' | b'\t')) {
             break;
         }
@@ -277,24 +263,27 @@ fn header_line(
             .take_while(|b| matches!(b, b' ' | b'\t'))
             .count();
         buf.extend_from_slice(cont_line.get(indent..).unwrap_or_default());
-        value_end = cont.1;
-        next = after;
+        value_end = after.1;
+        (after, after_next) = read_line(data, after_next);
     }
     let value = match folded {
         Some(buf) => String::from_utf8(buf)
             .ok()
             .map(|v| Text::from(trim_lws(&v))),
-        None => Text::from_utf8(data.slice(s + colon + 1..value_end)).map(|t| {
-            let v = trim_lws(&t);
-            t.slice_ref(v)
-        }),
+        None => {
+            let raw = &data[s + colon + 1..value_end];
+            let lead = raw.iter().take_while(|b| is_lws(**b)).count();
+            let trail = raw[lead..].iter().rev().take_while(|b| is_lws(**b)).count();
+            Text::from_utf8(data.slice(s + colon + 1 + lead..value_end - trail))
+        }
     };
-    // The name is a token, so ASCII: from_utf8 cannot fail.
-    match (value, Text::from_utf8(name)) {
-        (Some(value), Some(name)) => headers.push(HeaderName::from_text(name), value),
-        _ => fail("header is not UTF-8".into()),
+    match value {
+        Some(value) => headers.push(name, value),
+        None => {
+            problem.get_or_insert_with(|| ParseError::bad("header is not UTF-8"));
+        }
     }
-    next
+    (after, after_next)
 }
 
 /// Cuts the body to Content-Length (RFC 3261 §18.3) and removes the Content-Length

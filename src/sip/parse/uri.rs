@@ -1,7 +1,7 @@
 //! URI parsing: SIP and SIPS URIs (RFC 3261 §19.1.1, §25.1) with IPv6 references
 //! (RFC 5118), hosts, and other absolute URIs kept opaque.
 
-use super::lex::{escapes_ok, parse_params, ParamSyntax};
+use super::lex::{check_params, escapes_ok, parse_params, ParamSyntax};
 use super::ParseError;
 use crate::sip::text::Text;
 use crate::sip::uri::{Host, SipUri, Uri};
@@ -10,11 +10,89 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// Parses a URI: `sip:`/`sips:` (any case) give [`Uri::Sip`], any other valid absolute
 /// URI gives [`Uri::Other`]. Every part is a slice of `s`.
 pub fn parse_uri(s: &Text) -> Result<Uri, ParseError> {
-    uri_in(s, s).map_err(|e| ParseError::bad(format!("bad URI: {e}")))
+    raw_uri(s)
+        .map(|u| u.build(s))
+        .map_err(|e| ParseError::bad(format!("bad URI: {e}")))
 }
 
-/// Parses the URI `s`, a slice of `text`.
-pub(crate) fn uri_in(text: &Text, s: &str) -> Result<Uri, String> {
+/// A checked URI whose parts borrow the input: checking a header needs no copies and no
+/// reference counts; [`RawUri::build`] makes the model.
+pub(crate) enum RawUri<'a> {
+    /// A SIP or SIPS URI.
+    Sip(RawSipUri<'a>),
+    /// Any other scheme, kept opaque.
+    Other { scheme: &'a str, rest: &'a str },
+}
+
+/// The parts of a checked SIP URI.
+pub(crate) struct RawSipUri<'a> {
+    secure: bool,
+    user: Option<&'a str>,
+    password: Option<&'a str>,
+    host: RawHost<'a>,
+    port: Option<u16>,
+    /// The checked `;params` text.
+    params: &'a str,
+    /// The checked text after `?`.
+    headers: Option<&'a str>,
+}
+
+/// A checked host: a domain name still borrowed, or an address.
+pub(crate) enum RawHost<'a> {
+    Domain(&'a str),
+    Ip(Host),
+}
+
+impl RawHost<'_> {
+    /// The host, a domain name sliced from `text` (which the name borrows from).
+    pub(crate) fn build(&self, text: &Text) -> Host {
+        match self {
+            RawHost::Domain(d) => Host::Domain(text.slice_ref(d)),
+            RawHost::Ip(h) => h.clone(),
+        }
+    }
+}
+
+impl RawUri<'_> {
+    /// Whether this is a SIP URI with `?headers`.
+    pub(crate) fn has_headers(&self) -> bool {
+        matches!(self, RawUri::Sip(u) if u.headers.is_some())
+    }
+
+    /// The URI, every part sliced from `text` (which this URI borrows from).
+    pub(crate) fn build(&self, text: &Text) -> Uri {
+        let u = match self {
+            RawUri::Other { scheme, rest } => {
+                return Uri::Other {
+                    scheme: text.slice_ref(scheme),
+                    rest: text.slice_ref(rest),
+                }
+            }
+            RawUri::Sip(u) => u,
+        };
+        let headers = u.headers.map_or_else(Vec::new, |h| {
+            h.split('&')
+                .map(|pair| {
+                    let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    (text.slice_ref(name), text.slice_ref(value))
+                })
+                .collect()
+        });
+        Uri::Sip(SipUri {
+            secure: u.secure,
+            user: u.user.map(|x| text.slice_ref(x)),
+            password: u.password.map(|x| text.slice_ref(x)),
+            host: u.host.build(text),
+            port: u.port,
+            // Checked when the raw URI was made, so this cannot fail.
+            params: parse_params(text, u.params, ParamSyntax::Uri).unwrap_or_default(),
+            headers,
+        })
+    }
+}
+
+/// Checks the URI `s` and splits it into its parts.
+pub(crate) fn raw_uri(s: &str) -> Result<RawUri<'_>, String> {
     let colon = s.find(':').ok_or("no scheme")?;
     let (scheme, rest) = (&s[..colon], &s[colon + 1..]);
     let mut chars = scheme.bytes();
@@ -25,7 +103,7 @@ pub(crate) fn uri_in(text: &Text, s: &str) -> Result<Uri, String> {
     }
     if scheme.eq_ignore_ascii_case("sip") || scheme.eq_ignore_ascii_case("sips") {
         let secure = scheme.len() == 4;
-        return sip_uri(text, rest, secure).map(Uri::Sip);
+        return sip_uri(rest, secure).map(RawUri::Sip);
     }
     let opaque_ok = !rest.is_empty()
         && rest
@@ -34,10 +112,7 @@ pub(crate) fn uri_in(text: &Text, s: &str) -> Result<Uri, String> {
     if !opaque_ok || !escapes_ok(rest) {
         return Err(format!("bad {scheme} URI"));
     }
-    Ok(Uri::Other {
-        scheme: text.slice_ref(scheme),
-        rest: text.slice_ref(rest),
-    })
+    Ok(RawUri::Other { scheme, rest })
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -48,7 +123,7 @@ fn is_unreserved(b: u8) -> bool {
         )
 }
 
-fn sip_uri(text: &Text, s: &str, secure: bool) -> Result<SipUri, String> {
+fn sip_uri(s: &str, secure: bool) -> Result<RawSipUri<'_>, String> {
     let (user, password, rest) = match s.find('@') {
         Some(at) => {
             let userinfo = &s[..at];
@@ -71,52 +146,42 @@ fn sip_uri(text: &Text, s: &str, secure: bool) -> Result<SipUri, String> {
                     return Err("bad password".into());
                 }
             }
-            (
-                Some(text.slice_ref(user)),
-                password.map(|p| text.slice_ref(p)),
-                &s[at + 1..],
-            )
+            (Some(user), password, &s[at + 1..])
         }
         None => (None, None, s),
     };
     let hostport_end = rest.find([';', '?']).unwrap_or(rest.len());
-    let (host, port) = host_port(text, &rest[..hostport_end])?;
+    let (host, port) = host_port(&rest[..hostport_end])?;
     let rest = &rest[hostport_end..];
     let (params, headers) = match rest.find('?') {
         Some(q) => (&rest[..q], Some(&rest[q + 1..])),
         None => (rest, None),
     };
-    let params = parse_params(text, params, ParamSyntax::Uri)?;
-    let mut hdrs = Vec::new();
+    check_params(params, ParamSyntax::Uri)?;
     if let Some(h) = headers {
         for pair in h.split('&') {
             let ok = pair
                 .bytes()
                 .all(|b| is_unreserved(b) || b"%[]/?:+$=".contains(&b));
-            if !ok || !escapes_ok(pair) {
+            if !ok || !escapes_ok(pair) || pair.starts_with('=') || pair.is_empty() {
                 return Err("bad URI header".into());
             }
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if name.is_empty() {
-                return Err("empty URI header name".into());
-            }
-            hdrs.push((text.slice_ref(name), text.slice_ref(value)));
         }
     }
-    Ok(SipUri {
+    Ok(RawSipUri {
         secure,
         user,
         password,
         host,
         port,
         params,
-        headers: hdrs,
+        headers,
     })
 }
 
 /// Parses `host[:port]` where host is a domain name, an IPv4 address or an IPv6
 /// reference in brackets.
-pub(crate) fn host_port(text: &Text, s: &str) -> Result<(Host, Option<u16>), String> {
+pub(crate) fn host_port(s: &str) -> Result<(RawHost<'_>, Option<u16>), String> {
     let (host, port) = if let Some(inner) = s.strip_prefix('[') {
         let close = inner.find(']').ok_or("unterminated IPv6 reference")?;
         let addr: Ipv6Addr = inner[..close].parse().map_err(|_| "bad IPv6 address")?;
@@ -125,13 +190,13 @@ pub(crate) fn host_port(text: &Text, s: &str) -> Result<(Host, Option<u16>), Str
             "" => None,
             _ => Some(after.strip_prefix(':').ok_or("junk after IPv6 reference")?),
         };
-        (Host::V6(addr), port)
+        (RawHost::Ip(Host::V6(addr)), port)
     } else {
         let (h, port) = match s.split_once(':') {
             Some((h, p)) => (h, Some(p)),
             None => (s, None),
         };
-        (host(text, h)?, port)
+        (host(h)?, port)
     };
     let port = match port {
         None => None,
@@ -148,13 +213,13 @@ fn parse_port(p: &str) -> Option<u16> {
 }
 
 /// Parses a host that is not an IPv6 reference: an IPv4 address or a domain name.
-fn host(text: &Text, h: &str) -> Result<Host, String> {
+fn host(h: &str) -> Result<RawHost<'_>, String> {
     if h.is_empty() {
         return Err("empty host".into());
     }
     if h.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         let a: Ipv4Addr = h.parse().map_err(|_| "bad IPv4 address")?;
-        return Ok(Host::V4(a));
+        return Ok(RawHost::Ip(Host::V4(a)));
     }
     let ok = h
         .bytes()
@@ -162,7 +227,7 @@ fn host(text: &Text, h: &str) -> Result<Host, String> {
     if !ok || h.starts_with(['.', '-']) || h.contains("..") {
         return Err(format!("bad host {h:?}"));
     }
-    Ok(Host::Domain(text.slice_ref(h)))
+    Ok(RawHost::Domain(h))
 }
 
 impl std::str::FromStr for Uri {

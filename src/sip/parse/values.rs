@@ -2,10 +2,10 @@
 //! (From, To, Contact, Route...), Via and CSeq (RFC 3261 §20, §25.1).
 
 use super::lex::{
-    first_char, is_lws, is_token, is_token_byte, parse_params, quoted_len, trim_lws,
+    check_params, first_char, is_lws, is_token, is_token_byte, parse_params, quoted_len, trim_lws,
     trim_lws_start, unquote, ParamSyntax,
 };
-use super::uri::{host_port, uri_in};
+use super::uri::{host_port, raw_uri, RawHost, RawUri};
 use super::ParseError;
 use crate::sip::message::CSeq;
 use crate::sip::method::Method;
@@ -17,19 +17,48 @@ use crate::sip::via::Via;
 /// (`uri;params`). After an addr-spec, `;params` are header parameters (RFC 3261 §20.10),
 /// so an addr-spec URI carries no parameters and must not carry `?headers`.
 pub fn parse_name_addr(v: &Text) -> Result<NameAddr, ParseError> {
-    name_addr_in(v, v).map_err(ParseError::bad)
+    let raw = raw_name_addr(v).map_err(ParseError::bad)?;
+    Ok(NameAddr {
+        display: raw.display.map(|d| match d {
+            Display::Quoted(inner) => unquote(v, inner),
+            Display::Tokens(t) => v.slice_ref(t),
+        }),
+        uri: raw.uri.build(v),
+        // Checked by raw_name_addr, so this cannot fail.
+        params: parse_params(v, raw.params, ParamSyntax::Header).unwrap_or_default(),
+    })
 }
 
-fn name_addr_in(text: &Text, s: &str) -> Result<NameAddr, String> {
+/// Checks a name-addr or addr-spec without building it.
+pub(crate) fn check_name_addr(s: &str) -> Result<(), String> {
+    raw_name_addr(s).map(|_| ())
+}
+
+/// A display name as written.
+enum Display<'a> {
+    /// The inside of a quoted string, quoted-pairs not yet resolved.
+    Quoted(&'a str),
+    /// One or more tokens separated by whitespace.
+    Tokens(&'a str),
+}
+
+/// A checked name-addr or addr-spec borrowing the input.
+struct RawNameAddr<'a> {
+    display: Option<Display<'a>>,
+    uri: RawUri<'a>,
+    /// The checked header parameters text.
+    params: &'a str,
+}
+
+fn raw_name_addr(s: &str) -> Result<RawNameAddr<'_>, String> {
     let s = trim_lws(s);
     let (display, rest) = if s.starts_with('"') {
         let len = quoted_len(s).ok_or("unterminated quoted display name")?;
-        let display = unquote(text, &s[1..len - 1]);
         let rest = trim_lws_start(&s[len..]);
         if !rest.starts_with('<') {
             return Err("quoted display name without <URI>".into());
         }
-        (Some(display), rest)
+        (Some(Display::Quoted(&s[1..len - 1])), rest)
     } else if let Some(lt) = s.find('<') {
         let name = trim_lws(&s[..lt]);
         let ok = name
@@ -38,8 +67,10 @@ fn name_addr_in(text: &Text, s: &str) -> Result<NameAddr, String> {
         if !ok {
             return Err(format!("bad display name {name:?}"));
         }
-        let display = (!name.is_empty()).then(|| text.slice_ref(name));
-        (display, &s[lt..])
+        (
+            (!name.is_empty()).then_some(Display::Tokens(name)),
+            &s[lt..],
+        )
     } else {
         // addr-spec: the URI runs to the first ';'; what follows are header parameters.
         let end = s.find(';').unwrap_or(s.len());
@@ -47,19 +78,20 @@ fn name_addr_in(text: &Text, s: &str) -> Result<NameAddr, String> {
         if uri.bytes().any(|b| is_lws(b) || b == b',' || b == b'?') {
             return Err("URI with ',', '?' or spaces must be in <>".into());
         }
-        let uri = uri_in(text, uri)?;
-        let params = parse_params(text, &s[end..], ParamSyntax::Header)?;
-        return Ok(NameAddr {
+        let params = &s[end..];
+        check_params(params, ParamSyntax::Header)?;
+        return Ok(RawNameAddr {
             display: None,
-            uri,
+            uri: raw_uri(uri)?,
             params,
         });
     };
     let inner = rest.strip_prefix('<').ok_or("expected <")?;
     let gt = inner.find('>').ok_or("unterminated <URI>")?;
-    let uri = uri_in(text, &inner[..gt])?;
-    let params = parse_params(text, &inner[gt + 1..], ParamSyntax::Header)?;
-    Ok(NameAddr {
+    let uri = raw_uri(&inner[..gt])?;
+    let params = &inner[gt + 1..];
+    check_params(params, ParamSyntax::Header)?;
+    Ok(RawNameAddr {
         display,
         uri,
         params,
@@ -69,10 +101,36 @@ fn name_addr_in(text: &Text, s: &str) -> Result<NameAddr, String> {
 /// Parses one Via value: `SIP/2.0/transport sent-by *(;param)`, whitespace allowed around
 /// `/`, `:` and `;`. The transport is upper-cased; an IPv6 sent-by is in brackets.
 pub fn parse_via(v: &Text) -> Result<Via, ParseError> {
-    via_in(v, v).map_err(|e| ParseError::bad(format!("bad Via: {e}")))
+    let raw = raw_via(v).map_err(|e| ParseError::bad(format!("bad Via: {e}")))?;
+    let transport = if raw.transport.bytes().any(|b| b.is_ascii_lowercase()) {
+        Text::from(raw.transport.to_ascii_uppercase())
+    } else {
+        v.slice_ref(raw.transport)
+    };
+    Ok(Via {
+        transport,
+        host: raw.host.build(v),
+        port: raw.port,
+        // Checked by raw_via, so this cannot fail.
+        params: parse_params(v, raw.params, ParamSyntax::Header).unwrap_or_default(),
+    })
 }
 
-fn via_in(text: &Text, s: &str) -> Result<Via, String> {
+/// Checks one Via value without building it.
+pub(crate) fn check_via(s: &str) -> Result<(), String> {
+    raw_via(s).map(|_| ())
+}
+
+/// A checked Via value borrowing the input.
+struct RawVia<'a> {
+    transport: &'a str,
+    host: RawHost<'a>,
+    port: Option<u16>,
+    /// The checked parameters text.
+    params: &'a str,
+}
+
+fn raw_via(s: &str) -> Result<RawVia<'_>, String> {
     let (name, rest) = token_at(trim_lws(s));
     if !name.eq_ignore_ascii_case("SIP") {
         return Err("protocol is not SIP".into());
@@ -87,11 +145,6 @@ fn via_in(text: &Text, s: &str) -> Result<Via, String> {
     if transport.is_empty() {
         return Err("no transport".into());
     }
-    let transport = if transport.bytes().any(|b| b.is_ascii_lowercase()) {
-        Text::from(transport.to_ascii_uppercase())
-    } else {
-        text.slice_ref(transport)
-    };
     let after = trim_lws_start(rest);
     if after.len() == rest.len() {
         return Err("no space before sent-by".into());
@@ -110,27 +163,23 @@ fn via_in(text: &Text, s: &str) -> Result<Via, String> {
     };
     let (host, rest) = after.split_at(host_len);
     let rest = trim_lws_start(rest);
-    let (port, rest) = match rest.strip_prefix(':') {
+    let (port, params) = match rest.strip_prefix(':') {
         Some(p) => {
             let p = trim_lws_start(p);
             let n = p.bytes().take_while(u8::is_ascii_digit).count();
             let (port, rest) = p.split_at(n);
+            let port = port
+                .parse::<u16>()
+                .ok()
+                .filter(|_| port.len() <= 5)
+                .ok_or("bad port")?;
             (Some(port), rest)
         }
         None => (None, rest),
     };
-    let (host, _) = host_port(text, host)?;
-    let port = match port {
-        Some(p) => Some(
-            p.parse::<u16>()
-                .ok()
-                .filter(|_| !p.is_empty() && p.len() <= 5)
-                .ok_or("bad port")?,
-        ),
-        None => None,
-    };
-    let params = parse_params(text, rest, ParamSyntax::Header)?;
-    Ok(Via {
+    let (host, _) = host_port(host)?;
+    check_params(params, ParamSyntax::Header)?;
+    Ok(RawVia {
         transport,
         host,
         port,
@@ -154,29 +203,32 @@ fn slash(s: &str) -> Result<&str, String> {
 
 /// Parses a CSeq value: a decimal sequence number below 2**31, whitespace, a method.
 pub fn parse_cseq(v: &Text) -> Result<CSeq, ParseError> {
-    cseq_in(v).map_err(|e| ParseError::bad(format!("bad CSeq: {e}")))
+    let (seq, method) = raw_cseq(v)?;
+    Ok(CSeq {
+        seq,
+        method: Method::from_token(v.slice_ref(method)),
+    })
 }
 
-fn cseq_in(text: &Text) -> Result<CSeq, String> {
-    let s = trim_lws(text);
+/// Checks a CSeq value; the sequence number and the method token.
+pub(crate) fn raw_cseq(s: &str) -> Result<(u32, &str), ParseError> {
+    let bad = |e: &str| ParseError::bad(format!("bad CSeq: {e}"));
+    let s = trim_lws(s);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let (num, rest) = s.split_at(digits);
     let method = trim_lws_start(rest);
     if num.is_empty() || method.len() == rest.len() {
-        return Err("expected number and method".into());
+        return Err(bad("expected number and method"));
     }
     let seq = num
         .parse::<u32>()
         .ok()
         .filter(|n| *n < 1 << 31)
-        .ok_or("sequence number too large")?;
+        .ok_or_else(|| bad("sequence number too large"))?;
     if !is_token(method) {
-        return Err("bad method".into());
+        return Err(bad("bad method"));
     }
-    Ok(CSeq {
-        seq,
-        method: Method::from_token(text.slice_ref(method)),
-    })
+    Ok((seq, method))
 }
 
 impl std::str::FromStr for NameAddr {
