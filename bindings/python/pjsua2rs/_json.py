@@ -151,7 +151,6 @@ class JsonDocument:
         handle = ctypes.c_uint64()
         check(_lib.pjsua2rs_json_doc_create(ctypes.byref(handle)))
         self._handle = handle.value
-        self._root = ContainerNode(self, _ffi.PJSUA2RS_JSON_ROOT)
 
     def __del__(self):
         handle = getattr(self, "_handle", None)
@@ -182,12 +181,13 @@ class JsonDocument:
 
     def getRootContainer(self):
         """The root container."""
-        return self._root
+        # Made on demand: a stored node would be a cycle that delays freeing the document.
+        return ContainerNode(self, _ffi.PJSUA2RS_JSON_ROOT)
 
 
 def _root_shortcut(name):
     def method(self, *args):
-        return getattr(self._root, name)(*args)
+        return getattr(self.getRootContainer(), name)(*args)
     method.__name__ = name
     method.__doc__ = f"`{name}` on the root container (PJSUA2's PersistentDocument)."
     return method
