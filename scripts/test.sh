@@ -27,6 +27,12 @@ cargo build --release
 step "C tests"
 tests/c/run.sh
 
+step "Python binding tests (side by side with PJSUA2 when its wheel is installed)"
+python3 -m pytest -q bindings/python/tests
+
+step "C++ binding tests"
+tests/cpp/run.sh
+
 step "interop tests (sipp)"
 cargo test --release --test interop -- --ignored --test-threads=1
 

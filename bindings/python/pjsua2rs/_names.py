@@ -80,8 +80,10 @@ def pjsua2_field_name(struct, field):
 
 
 # PJSUA2 constants by C enum, for the module namespace and the C++ enums. A value is the
-# name of a constant in the C header, or a number where the header has none. Names marked
-# in EXTRA_NAMES are PJSIP's C names that the PJSUA2 2.15.1 wheel does not export.
+# name of a constant in the C header, or a number where the header has none. The group is
+# PJSIP's enum type name; None means PJSIP has no such type (#defines: an anonymous enum in
+# C++), and "pj::" means the constant lives in PJSUA2's namespace pj. Names in EXTRA_NAMES
+# are PJSIP's C names that the PJSUA2 2.15.1 wheel does not export.
 ENUMS = [
     ("pjsip_transport_type_e", [
         ("PJSIP_TRANSPORT_UNSPECIFIED", 0),
@@ -125,7 +127,7 @@ ENUMS = [
     ("pj_file_access", [
         ("PJ_O_APPEND", 0x1108),
     ]),
-    ("pjsua_reg_use_proxy", [
+    (None, [
         ("PJSUA_REG_USE_OUTBOUND_PROXY", "PJSUA2RS_REG_USE_OUTBOUND_PROXY"),
         ("PJSUA_REG_USE_ACC_PROXY", "PJSUA2RS_REG_USE_ACC_PROXY"),
     ]),
@@ -258,15 +260,17 @@ ENUMS = [
         ("PJ_SSL_CERT_LOOKUP_FINGERPRINT", "PJSUA2RS_SSL_CERT_LOOKUP_FINGERPRINT"),
         ("PJ_SSL_CERT_LOOKUP_FRIENDLY_NAME", "PJSUA2RS_SSL_CERT_LOOKUP_FRIENDLY_NAME"),
     ]),
-    ("pj_constants_", [
+    (None, [
         ("PJ_SUCCESS", "PJSUA2RS_SUCCESS"),
         ("PJ_TRUE", 1),
         ("PJ_FALSE", 0),
         ("PJSUA_INVALID_ID", -1),
+    ]),
+    ("pj::", [
         ("SUCCESS", "PJSUA2RS_SUCCESS"),
         ("INVALID_ID", -1),
     ]),
-    ("pj_status_code", [
+    (None, [
         ("PJ_EUNKNOWN", "PJSUA2RS_ERR_UNKNOWN"),
         ("PJ_EPENDING", "PJSUA2RS_ERR_PENDING"),
         ("PJ_EINVAL", "PJSUA2RS_ERR_INVALID_ARG"),
