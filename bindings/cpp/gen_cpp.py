@@ -84,10 +84,12 @@ def doc(lines, indent):
 
 
 def value_of(source, header):
+    """A constant's value: a number, or the value of the header constant it names."""
     return source if isinstance(source, int) else header.constant(source)
 
 
 def generate_enums(header):
+    """The text of pjsua2rs_enums.hpp."""
     out = [HEAD.format(what="PJSUA2's global constants (PJSIP's C enums) with pjsua2rs's "
                             "values."),
            "#ifndef PJSUA2RS_ENUMS_HPP", "#define PJSUA2RS_ENUMS_HPP", ""]
@@ -145,11 +147,13 @@ class Member:
                                       f"{field.ctype}")
 
     def declaration(self):
+        """The C++ member declaration."""
         init = " = nullptr" if self.kind == "writer" else ""
         sep = "" if self.type.endswith("*") else " "
         return f"{self.type}{sep}{self.name}{init};"
 
     def from_pj(self):
+        """The statement setting the member from C struct `c` (None: not converted)."""
         c, n = f"c.{self.c}", self.name
         if self.kind == "scalar":
             return f"{n} = {c};"
@@ -164,6 +168,7 @@ class Member:
         return None  # the writer is the Endpoint's business
 
     def to_pj(self):
+        """The statement writing the member into C struct `c` (None: not converted)."""
         c, n = f"c.{self.c}", self.name
         if self.kind == "scalar":
             return f"{c} = {n};"
@@ -178,6 +183,7 @@ class Member:
 
 
 def emit_class(struct, header, classes, out):
+    """Appends the C++ class of config struct `struct` (and its vector typedef) to `out`."""
     cls = classes[struct.name]
     ctype = f"pjsua2rs_c::{struct.name}"
     suffix = struct.name[len("pjsua2rs_"):]
@@ -248,6 +254,7 @@ def emit_class(struct, header, classes, out):
 
 
 def generate_config(header):
+    """The text of pjsua2rs_config.hpp."""
     classes = dict(names.CLASSES)
     out = [HEAD.format(what="PJSUA2's config classes on the pjsua2rs C structs."),
            "#ifndef PJSUA2RS_CONFIG_HPP", "#define PJSUA2RS_CONFIG_HPP", "",
@@ -261,6 +268,7 @@ def generate_config(header):
 
 
 def main(argv):
+    """Command line: gen_cpp.py HEADER OUT_DIR."""
     if len(argv) != 3:
         sys.exit("usage: gen_cpp.py include/pjsua2rs.h OUT_DIR")
     try:

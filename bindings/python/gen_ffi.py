@@ -159,6 +159,7 @@ def c_prototype(fn):
 
 
 def emit_struct(s, header, out):
+    """Appends the ctypes class of struct `s` to the lines `out`."""
     out.append(f"class {s.name}(ctypes.Structure):")
     out.append(docstring(s.doc, "    "))
     out.append("")
@@ -227,6 +228,7 @@ def generate(header):
 
 
 def main(argv):
+    """Command line: gen_ffi.py HEADER OUT."""
     if len(argv) != 3:
         sys.exit("usage: gen_ffi.py include/pjsua2rs.h bindings/python/pjsua2rs/_ffi.py")
     try:

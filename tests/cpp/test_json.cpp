@@ -3,6 +3,7 @@
  * macros) round-trips. Run from tests/cpp (the fixtures are in ../data/json). */
 #include "check.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 

@@ -192,7 +192,7 @@ class Endpoint:
         utilLogWrite(entry) hands a LogEntry straight to the configured LogWriter on the
         calling thread, as PJSUA2 does."""
         if isinstance(prmLevel, _log.LogEntry):
-            writer = _log._writers.get(self._writer_key)
+            writer = _log.lookup(self._writer_key)
             if writer is not None:
                 writer.write(prmLevel)
             return

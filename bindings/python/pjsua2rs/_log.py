@@ -55,10 +55,15 @@ def unregister(key):
         _writers.pop(key, None)
 
 
+def lookup(key):
+    """The writer registered under `key`, or None."""
+    with _lock:
+        return _writers.get(key)
+
+
 def _deliver(user_data, entry_ptr):
     try:
-        with _lock:
-            writer = _writers.get(user_data)
+        writer = lookup(user_data)
         if writer is None:
             return
         e = entry_ptr.contents

@@ -188,6 +188,7 @@ class VectorField:
         self.name = name
 
     def vector(self, view):
+        """The LiveVector of this field in `view`."""
         return LiveVector(view._c, self.cname, self.cname + "_count",
                           self.element.bound(view._root), _label(view, self.name))
 
@@ -200,20 +201,38 @@ class VectorField:
         self.vector(view).assign(values)
 
 
-class StringElement:
+class Element:
+    """How a LiveVector reads and writes one kind of array element."""
+
+    def bound(self, root):
+        """This adapter for vectors inside the memory owned by `root`."""
+        return self
+
+    def check(self, value, label):
+        """Raises when `value` cannot be stored (the message names `label`)."""
+        raise NotImplementedError
+
+    def copy(self, value):
+        """`value` detached from any array, so storing it cannot alias its source."""
+        return value
+
+    def get(self, array, i):
+        """Element `i` of `array` as a Python value."""
+        raise NotImplementedError
+
+    def set(self, array, i, value):
+        """Stores `value` (already checked) as element `i` of `array`."""
+        raise NotImplementedError
+
+
+class StringElement(Element):
     """Vector elements that are `char[N]` strings."""
 
     def __init__(self, size):
         self.size = size
 
-    def bound(self, root):
-        return self
-
     def check(self, value, label):
         to_c(value, label, self.size)
-
-    def copy(self, value):
-        return value
 
     def get(self, array, i):
         return from_c(array[i].value)
@@ -222,20 +241,14 @@ class StringElement:
         array[i].raw = to_c(value, "", self.size).ljust(self.size, b"\0")
 
 
-class IntElement:
+class IntElement(Element):
     """Vector elements that are integers."""
 
     def __init__(self, ctype):
         self.ctype = ctype
 
-    def bound(self, root):
-        return self
-
     def check(self, value, label):
         check_int(value, label, self.ctype)
-
-    def copy(self, value):
-        return value
 
     def get(self, array, i):
         return array[i]
@@ -244,7 +257,7 @@ class IntElement:
         array[i] = value
 
 
-class StructElement:
+class StructElement(Element):
     """Vector elements that are structs: reading gives a live view, storing copies."""
 
     def __init__(self, cls, root=None):

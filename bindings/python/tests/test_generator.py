@@ -23,6 +23,22 @@ def test_committed_ffi_is_current_and_deterministic():
         assert f.read() == text, "run scripts/gen-header.sh"
 
 
+def test_committed_cpp_is_current(tmp_path):
+    import subprocess
+    subprocess.run([sys.executable, os.path.join(REPO, "bindings", "cpp", "gen_cpp.py"),
+                    HEADER, str(tmp_path)], check=True)
+    for name in ("pjsua2rs_enums.hpp", "pjsua2rs_config.hpp"):
+        with open(os.path.join(REPO, "bindings", "cpp", name), encoding="utf-8") as f:
+            assert (tmp_path / name).read_text(encoding="utf-8") == f.read(), name
+
+
+def test_every_header_constant_is_exported():
+    import pjsua2rs as pj
+    for c in cheader.read_header(HEADER).constants:
+        if c.name.startswith("PJSUA2RS_"):
+            assert getattr(pj, c.name) == c.value
+
+
 def test_everything_in_the_header_is_bound():
     header = cheader.read_header(HEADER)
     assert [p[0] for p in _ffi.PROTOTYPES] == [f.name for f in header.functions]

@@ -114,6 +114,18 @@ def test_a_failing_writer_does_not_stop_logging(capfd):
         ep.libDestroy()
 
 
+def test_the_writer_follows_a_copied_log_config():
+    rec = Recorder()
+    log = pj.LogConfig()
+    log.writer = rec
+    cfg = pj.EpConfig()
+    assert cfg.logConfig.writer is None
+    cfg.logConfig = log
+    assert cfg.logConfig.writer is rec
+    log.writer = None  # the copy keeps its own
+    assert cfg.logConfig.writer is rec
+
+
 def test_log_entry_goes_straight_to_the_writer():
     rec = Recorder()
     ep = start(True, rec)
