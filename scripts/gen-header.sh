@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates include/pjsua2rs.h with the pinned cbindgen, then the Python _ffi.py from it.
-# With --check, regenerates into a temporary place and fails if the committed files differ.
+# Regenerates include/pjsua2rs.h with the pinned cbindgen, then from it the Python _ffi.py
+# (bindings/python/gen_ffi.py) and the C++ enums and config classes
+# (bindings/cpp/gen_cpp.py). With --check, regenerates into a temporary place and fails if
+# any committed file differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want="0.29.4"
@@ -11,6 +13,8 @@ if [ "$have" != "$want" ]; then
 fi
 out=include/pjsua2rs.h
 pyout=bindings/python/pjsua2rs/_ffi.py
+cppdir=bindings/cpp
+cppfiles=(pjsua2rs_enums.hpp pjsua2rs_config.hpp)
 if [ "${1:-}" = "--check" ]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
@@ -20,16 +24,20 @@ if [ "${1:-}" = "--check" ]; then
     diff -u "$out" "$tmp/pjsua2rs.h" | head -40 >&2
     exit 1
   fi
-  if [ -f bindings/python/gen_ffi.py ]; then
-    python3 bindings/python/gen_ffi.py "$out" "$tmp/_ffi.py"
-    if ! cmp -s "$tmp/_ffi.py" "$pyout"; then
-      echo "$pyout is stale: run scripts/gen-header.sh and commit it" >&2
+  python3 bindings/python/gen_ffi.py "$out" "$tmp/_ffi.py"
+  if ! cmp -s "$tmp/_ffi.py" "$pyout"; then
+    echo "$pyout is stale: run scripts/gen-header.sh and commit it" >&2
+    exit 1
+  fi
+  python3 bindings/cpp/gen_cpp.py "$out" "$tmp"
+  for f in "${cppfiles[@]}"; do
+    if ! cmp -s "$tmp/$f" "$cppdir/$f"; then
+      echo "$cppdir/$f is stale: run scripts/gen-header.sh and commit it" >&2
       exit 1
     fi
-  fi
+  done
   exit 0
 fi
 cbindgen --config cbindgen.toml --crate pjsua2rs --output "$out" -q
-if [ -f bindings/python/gen_ffi.py ]; then
-  python3 bindings/python/gen_ffi.py "$out" "$pyout"
-fi
+python3 bindings/python/gen_ffi.py "$out" "$pyout"
+python3 bindings/cpp/gen_cpp.py "$out" "$cppdir"

@@ -31,6 +31,12 @@ step "C examples build with -Wall -Wextra -Werror through pkg-config"
 scripts/pkgconfig.sh release >/dev/null
 make -s -C examples-c
 
+step "Python binding tests (side by side with PJSUA2 when its wheel is installed)"
+python3 -m pytest -q bindings/python/tests
+
+step "C++ binding tests"
+tests/cpp/run.sh
+
 step "interop tests (sipp)"
 cargo test --release --test interop -- --ignored --test-threads=1
 

@@ -1,0 +1,372 @@
+/*
+ * PJSUA2's global constants (PJSIP's C enums) with pjsua2rs's values.
+ * Generated from include/pjsua2rs.h by bindings/cpp/gen_cpp.py. Do not edit: run
+ * scripts/gen-header.sh. Included by pjsua2rs.hpp.
+ */
+#ifndef PJSUA2RS_ENUMS_HPP
+#define PJSUA2RS_ENUMS_HPP
+
+/** pjsip_transport_type_e. */
+enum pjsip_transport_type_e {
+    PJSIP_TRANSPORT_UNSPECIFIED = 0,
+    PJSIP_TRANSPORT_UDP = 1,
+    PJSIP_TRANSPORT_TCP = 2,
+    PJSIP_TRANSPORT_TLS = 3,
+    PJSIP_TRANSPORT_UDP6 = 129,
+    PJSIP_TRANSPORT_TCP6 = 130,
+    PJSIP_TRANSPORT_TLS6 = 131,
+};
+
+/** pjsip_transport_flags_e. */
+enum pjsip_transport_flags_e {
+    PJSIP_TRANSPORT_RELIABLE = 1,
+    PJSIP_TRANSPORT_SECURE = 2,
+    PJSIP_TRANSPORT_DATAGRAM = 4,
+};
+
+/** pjsua_state. */
+enum pjsua_state {
+    PJSUA_STATE_NULL = 0,
+    PJSUA_STATE_CREATED = 1,
+    PJSUA_STATE_INIT = 2,
+    PJSUA_STATE_STARTING = 3,
+    PJSUA_STATE_RUNNING = 4,
+    PJSUA_STATE_CLOSING = 5,
+};
+
+/** pj_log_decoration. */
+enum pj_log_decoration {
+    PJ_LOG_HAS_DAY_NAME = 1,
+    PJ_LOG_HAS_YEAR = 2,
+    PJ_LOG_HAS_MONTH = 4,
+    PJ_LOG_HAS_DAY_OF_MON = 8,
+    PJ_LOG_HAS_TIME = 16,
+    PJ_LOG_HAS_MICRO_SEC = 32,
+    PJ_LOG_HAS_SENDER = 64,
+    PJ_LOG_HAS_NEWLINE = 128,
+    PJ_LOG_HAS_CR = 256,
+    PJ_LOG_HAS_SPACE = 512,
+    PJ_LOG_HAS_COLOR = 1024,
+    PJ_LOG_HAS_LEVEL_TEXT = 2048,
+    PJ_LOG_HAS_THREAD_ID = 4096,
+    PJ_LOG_HAS_THREAD_SWC = 8192,
+    PJ_LOG_HAS_INDENT = 16384,
+};
+
+/** pj_file_access. */
+enum pj_file_access {
+    PJ_O_APPEND = 4360,
+};
+
+/** PJSIP constants. */
+enum {
+    PJSUA_REG_USE_OUTBOUND_PROXY = 1,
+    PJSUA_REG_USE_ACC_PROXY = 2,
+};
+
+/** pjsua_ipv6_use. */
+enum pjsua_ipv6_use {
+    PJSUA_IPV6_DISABLED = 0,
+    PJSUA_IPV6_ENABLED = 1,
+    PJSUA_IPV6_ENABLED_NO_PREFERENCE = 1,
+    PJSUA_IPV6_ENABLED_PREFER_IPV4 = 2,
+    PJSUA_IPV6_ENABLED_PREFER_IPV6 = 3,
+    PJSUA_IPV6_ENABLED_USE_IPV6_ONLY = 4,
+};
+
+/** pjsua_call_hold_type. */
+enum pjsua_call_hold_type {
+    PJSUA_CALL_HOLD_TYPE_RFC3264 = 0,
+    PJSUA_CALL_HOLD_TYPE_RFC2543 = 1,
+};
+
+/** pjsua_100rel_use. */
+enum pjsua_100rel_use {
+    PJSUA_100REL_NOT_USED = 0,
+    PJSUA_100REL_MANDATORY = 1,
+    PJSUA_100REL_OPTIONAL = 2,
+};
+
+/** pjsua_sip_timer_use. */
+enum pjsua_sip_timer_use {
+    PJSUA_SIP_TIMER_INACTIVE = 0,
+    PJSUA_SIP_TIMER_OPTIONAL = 1,
+    PJSUA_SIP_TIMER_REQUIRED = 2,
+    PJSUA_SIP_TIMER_ALWAYS = 3,
+};
+
+/** pjsua_sip_siprec_use. */
+enum pjsua_sip_siprec_use {
+    PJSUA_SIP_SIPREC_INACTIVE = 0,
+    PJSUA_SIP_SIPREC_OPTIONAL = 1,
+    PJSUA_SIP_SIPREC_MANDATORY = 2,
+};
+
+/** pjmedia_srtp_use. */
+enum pjmedia_srtp_use {
+    PJMEDIA_SRTP_DISABLED = 0,
+    PJMEDIA_SRTP_OPTIONAL = 1,
+    PJMEDIA_SRTP_MANDATORY = 2,
+};
+
+/** pjmedia_srtp_crypto_option. */
+enum pjmedia_srtp_crypto_option {
+    PJMEDIA_SRTP_NO_ENCRYPTION = 1,
+    PJMEDIA_SRTP_NO_AUTHENTICATION = 2,
+};
+
+/** pjmedia_srtp_keying_method. */
+enum pjmedia_srtp_keying_method {
+    PJMEDIA_SRTP_KEYING_SDES = 0,
+    PJMEDIA_SRTP_KEYING_DTLS_SRTP = 1,
+};
+
+/** pjsua_call_flag. */
+enum pjsua_call_flag {
+    PJSUA_CALL_UNHOLD = 1,
+    PJSUA_CALL_UPDATE_CONTACT = 2,
+    PJSUA_CALL_INCLUDE_DISABLED_MEDIA = 4,
+    PJSUA_CALL_NO_SDP_OFFER = 8,
+    PJSUA_CALL_REINIT_MEDIA = 16,
+    PJSUA_CALL_UPDATE_VIA = 32,
+    PJSUA_CALL_UPDATE_TARGET = 64,
+    PJSUA_CALL_SET_MEDIA_DIR = 128,
+    PJSUA_CALL_NO_MEDIA_SYNC = 256,
+};
+
+/** pjsua_stun_use. */
+enum pjsua_stun_use {
+    PJSUA_STUN_USE_DEFAULT = 0,
+    PJSUA_STUN_USE_DISABLED = 1,
+    PJSUA_STUN_RETRY_ON_FAILURE = 2,
+};
+
+/** pjsua_upnp_use. */
+enum pjsua_upnp_use {
+    PJSUA_UPNP_USE_DEFAULT = 0,
+    PJSUA_UPNP_USE_DISABLED = 1,
+};
+
+/** pjsua_nat64_opt. */
+enum pjsua_nat64_opt {
+    PJSUA_NAT64_DISABLED = 0,
+    PJSUA_NAT64_ENABLED = 1,
+};
+
+/** pj_ice_sess_trickle. */
+enum pj_ice_sess_trickle {
+    PJ_ICE_SESS_TRICKLE_DISABLED = 0,
+    PJ_ICE_SESS_TRICKLE_HALF = 1,
+    PJ_ICE_SESS_TRICKLE_FULL = 2,
+};
+
+/** pj_turn_tp_type. */
+enum pj_turn_tp_type {
+    PJ_TURN_TP_UDP = 17,
+    PJ_TURN_TP_TCP = 6,
+    PJ_TURN_TP_TLS = 56,
+};
+
+/** pjsua_contact_rewrite_method. */
+enum pjsua_contact_rewrite_method {
+    PJSUA_CONTACT_REWRITE_UNREGISTER = 1,
+    PJSUA_CONTACT_REWRITE_NO_UNREG = 2,
+    PJSUA_CONTACT_REWRITE_ALWAYS_UPDATE = 4,
+};
+
+/** pjsip_cred_data_type. */
+enum pjsip_cred_data_type {
+    PJSIP_CRED_DATA_PLAIN_PASSWD = 0,
+    PJSIP_CRED_DATA_DIGEST = 1,
+    PJSIP_CRED_DATA_EXT_AKA = 16,
+};
+
+/** pjsip_auth_algorithm_type. */
+enum pjsip_auth_algorithm_type {
+    PJSIP_AUTH_ALGORITHM_NOT_SET = 0,
+    PJSIP_AUTH_ALGORITHM_MD5 = 1,
+    PJSIP_AUTH_ALGORITHM_SHA256 = 2,
+    PJSIP_AUTH_ALGORITHM_SHA512_256 = 3,
+};
+
+/** pjmedia_jb_discard_algo. */
+enum pjmedia_jb_discard_algo {
+    PJMEDIA_JB_DISCARD_NONE = 0,
+    PJMEDIA_JB_DISCARD_STATIC = 1,
+    PJMEDIA_JB_DISCARD_PROGRESSIVE = 2,
+};
+
+/** pj_qos_type. */
+enum pj_qos_type {
+    PJ_QOS_TYPE_BEST_EFFORT = 0,
+    PJ_QOS_TYPE_BACKGROUND = 1,
+    PJ_QOS_TYPE_VIDEO = 2,
+    PJ_QOS_TYPE_VOICE = 3,
+    PJ_QOS_TYPE_CONTROL = 4,
+    PJ_QOS_TYPE_SIGNALLING = 5,
+};
+
+/** pj_qos_flag. */
+enum pj_qos_flag {
+    PJ_QOS_PARAM_HAS_DSCP = 1,
+    PJ_QOS_PARAM_HAS_SO_PRIO = 2,
+    PJ_QOS_PARAM_HAS_WMM = 4,
+};
+
+/** pjsip_ssl_method. */
+enum pjsip_ssl_method {
+    PJSIP_SSL_UNSPECIFIED_METHOD = 0,
+    PJSIP_TLSV1_METHOD = 31,
+    PJSIP_TLSV1_1_METHOD = 32,
+    PJSIP_TLSV1_2_METHOD = 33,
+    PJSIP_TLSV1_3_METHOD = 34,
+    PJSIP_SSLV23_METHOD = 23,
+};
+
+/** pj_ssl_sock_proto. */
+enum pj_ssl_sock_proto {
+    PJ_SSL_SOCK_PROTO_TLS1 = 4,
+    PJ_SSL_SOCK_PROTO_TLS1_1 = 8,
+    PJ_SSL_SOCK_PROTO_TLS1_2 = 16,
+    PJ_SSL_SOCK_PROTO_TLS1_3 = 32,
+};
+
+/** pj_ssl_cert_lookup_type. */
+enum pj_ssl_cert_lookup_type {
+    PJ_SSL_CERT_LOOKUP_NONE = 0,
+    PJ_SSL_CERT_LOOKUP_SUBJECT = 1,
+    PJ_SSL_CERT_LOOKUP_FINGERPRINT = 2,
+    PJ_SSL_CERT_LOOKUP_FRIENDLY_NAME = 3,
+};
+
+/** PJSIP constants. */
+enum {
+    PJ_SUCCESS = 0,
+    PJ_TRUE = 1,
+    PJ_FALSE = 0,
+    PJSUA_INVALID_ID = -1,
+};
+
+/** PJSIP constants. */
+enum {
+    PJ_EUNKNOWN = 70001,
+    PJ_EPENDING = 70002,
+    PJ_EINVAL = 70004,
+    PJ_ENAMETOOLONG = 70005,
+    PJ_ENOTFOUND = 70006,
+    PJ_ENOMEM = 70007,
+    PJ_ETIMEDOUT = 70009,
+    PJ_ETOOMANY = 70010,
+    PJ_EBUSY = 70011,
+    PJ_ENOTSUP = 70012,
+    PJ_EINVALIDOP = 70013,
+    PJ_ECANCELLED = 70014,
+    PJ_EEXISTS = 70015,
+    PJ_EEOF = 70016,
+    PJ_ETOOBIG = 70017,
+    PJ_ERESOLVE = 70018,
+    PJ_ETOOSMALL = 70019,
+    PJ_EAFNOTSUP = 70022,
+    PJ_ERRNO_START_SYS = 120000,
+    PJSIP_ESHUTDOWN = 171003,
+    PJSIP_EINVALIDMSG = 171020,
+    PJSIP_EMSGTOOLONG = 171023,
+    PJSIP_EINVALIDURI = 171039,
+    PJSIP_EINVALIDSCHEME = 171040,
+    PJSIP_EUNSUPTRANSPORT = 171060,
+    PJSIP_ENOTSX = 171071,
+    PJLIB_UTIL_EINJSON = 320030,
+};
+
+/** pjsip_status_code. */
+enum pjsip_status_code {
+    PJSIP_SC_NULL = 0,
+    PJSIP_SC_TRYING = 100,
+    PJSIP_SC_RINGING = 180,
+    PJSIP_SC_CALL_BEING_FORWARDED = 181,
+    PJSIP_SC_QUEUED = 182,
+    PJSIP_SC_PROGRESS = 183,
+    PJSIP_SC_EARLY_DIALOG_TERMINATED = 199,
+    PJSIP_SC_OK = 200,
+    PJSIP_SC_ACCEPTED = 202,
+    PJSIP_SC_NO_NOTIFICATION = 204,
+    PJSIP_SC_MULTIPLE_CHOICES = 300,
+    PJSIP_SC_MOVED_PERMANENTLY = 301,
+    PJSIP_SC_MOVED_TEMPORARILY = 302,
+    PJSIP_SC_USE_PROXY = 305,
+    PJSIP_SC_ALTERNATIVE_SERVICE = 380,
+    PJSIP_SC_BAD_REQUEST = 400,
+    PJSIP_SC_UNAUTHORIZED = 401,
+    PJSIP_SC_PAYMENT_REQUIRED = 402,
+    PJSIP_SC_FORBIDDEN = 403,
+    PJSIP_SC_NOT_FOUND = 404,
+    PJSIP_SC_METHOD_NOT_ALLOWED = 405,
+    PJSIP_SC_NOT_ACCEPTABLE = 406,
+    PJSIP_SC_PROXY_AUTHENTICATION_REQUIRED = 407,
+    PJSIP_SC_REQUEST_TIMEOUT = 408,
+    PJSIP_SC_TSX_TIMEOUT = 408,
+    PJSIP_SC_CONFLICT = 409,
+    PJSIP_SC_GONE = 410,
+    PJSIP_SC_LENGTH_REQUIRED = 411,
+    PJSIP_SC_CONDITIONAL_REQUEST_FAILED = 412,
+    PJSIP_SC_REQUEST_ENTITY_TOO_LARGE = 413,
+    PJSIP_SC_REQUEST_URI_TOO_LONG = 414,
+    PJSIP_SC_UNSUPPORTED_MEDIA_TYPE = 415,
+    PJSIP_SC_UNSUPPORTED_URI_SCHEME = 416,
+    PJSIP_SC_UNKNOWN_RESOURCE_PRIORITY = 417,
+    PJSIP_SC_BAD_EXTENSION = 420,
+    PJSIP_SC_EXTENSION_REQUIRED = 421,
+    PJSIP_SC_SESSION_TIMER_TOO_SMALL = 422,
+    PJSIP_SC_INTERVAL_TOO_BRIEF = 423,
+    PJSIP_SC_BAD_LOCATION_INFORMATION = 424,
+    PJSIP_SC_USE_IDENTITY_HEADER = 428,
+    PJSIP_SC_PROVIDE_REFERRER_HEADER = 429,
+    PJSIP_SC_FLOW_FAILED = 430,
+    PJSIP_SC_ANONIMITY_DISALLOWED = 433,
+    PJSIP_SC_BAD_IDENTITY_INFO = 436,
+    PJSIP_SC_UNSUPPORTED_CERTIFICATE = 437,
+    PJSIP_SC_INVALID_IDENTITY_HEADER = 438,
+    PJSIP_SC_FIRST_HOP_LACKS_OUTBOUND_SUPPORT = 439,
+    PJSIP_SC_MAX_BREADTH_EXCEEDED = 440,
+    PJSIP_SC_BAD_INFO_PACKAGE = 469,
+    PJSIP_SC_CONSENT_NEEDED = 470,
+    PJSIP_SC_TEMPORARILY_UNAVAILABLE = 480,
+    PJSIP_SC_CALL_TSX_DOES_NOT_EXIST = 481,
+    PJSIP_SC_LOOP_DETECTED = 482,
+    PJSIP_SC_TOO_MANY_HOPS = 483,
+    PJSIP_SC_ADDRESS_INCOMPLETE = 484,
+    PJSIP_SC_BUSY_HERE = 486,
+    PJSIP_SC_REQUEST_TERMINATED = 487,
+    PJSIP_SC_NOT_ACCEPTABLE_HERE = 488,
+    PJSIP_SC_BAD_EVENT = 489,
+    PJSIP_SC_REQUEST_UPDATED = 490,
+    PJSIP_SC_REQUEST_PENDING = 491,
+    PJSIP_SC_UNDECIPHERABLE = 493,
+    PJSIP_SC_SECURITY_AGREEMENT_NEEDED = 494,
+    PJSIP_SC_INTERNAL_SERVER_ERROR = 500,
+    PJSIP_SC_NOT_IMPLEMENTED = 501,
+    PJSIP_SC_BAD_GATEWAY = 502,
+    PJSIP_SC_SERVICE_UNAVAILABLE = 503,
+    PJSIP_SC_TSX_TRANSPORT_ERROR = 503,
+    PJSIP_SC_SERVER_TIMEOUT = 504,
+    PJSIP_SC_VERSION_NOT_SUPPORTED = 505,
+    PJSIP_SC_MESSAGE_TOO_LARGE = 513,
+    PJSIP_SC_PUSH_NOTIFICATION_SERVICE_NOT_SUPPORTED = 555,
+    PJSIP_SC_PRECONDITION_FAILURE = 580,
+    PJSIP_SC_BUSY_EVERYWHERE = 600,
+    PJSIP_SC_DECLINE = 603,
+    PJSIP_SC_DOES_NOT_EXIST_ANYWHERE = 604,
+    PJSIP_SC_NOT_ACCEPTABLE_ANYWHERE = 606,
+    PJSIP_SC_UNWANTED = 607,
+    PJSIP_SC_REJECTED = 608,
+};
+
+namespace pj {
+/** PJSUA2's constants in namespace pj. */
+enum {
+    SUCCESS = 0,
+    INVALID_ID = -1,
+};
+} // namespace pj
+
+#endif /* PJSUA2RS_ENUMS_HPP */

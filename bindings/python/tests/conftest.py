@@ -1,0 +1,71 @@
+"""Shared fixtures of the pjsua2rs Python tests.
+
+The tests import the package from this checkout (bindings/python) unless it is installed,
+and load the library from $PJSUA2RS_LIBRARY or the checkout's target/release (run
+`cargo build --release` first). Comparisons with the real PJSUA2 run it in a subprocess
+(the `pjsua2` wheel), so its asserts and console output cannot disturb this process.
+"""
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BINDINGS = os.path.dirname(HERE)
+REPO = os.path.dirname(os.path.dirname(BINDINGS))
+sys.path.insert(0, BINDINGS)
+
+import pjsua2rs as pj  # noqa: E402
+
+HAVE_PJSUA2 = importlib.util.find_spec("pjsua2") is not None
+needs_pjsua2 = pytest.mark.skipif(
+    not HAVE_PJSUA2, reason="the real PJSUA2 Python module (pip install pjsua2) is not "
+                            "installed, so there is nothing to compare with")
+
+
+def quiet_config(poll=True):
+    """An EpConfig that logs nothing to the console; poll mode unless `poll` is False."""
+    cfg = pj.EpConfig()
+    cfg.logConfig.level = 1
+    cfg.logConfig.consoleLevel = 1
+    if poll:
+        cfg.uaConfig.threadCnt = 0
+        cfg.uaConfig.mainThreadOnly = True
+    return cfg
+
+
+def loopback(port=0):
+    """A TransportConfig bound to 127.0.0.1."""
+    tc = pj.TransportConfig()
+    tc.boundAddress = "127.0.0.1"
+    tc.port = port
+    return tc
+
+
+@pytest.fixture
+def make_endpoint():
+    """Creates started endpoints (`make_endpoint(cfg=None)`), destroyed after the test."""
+    made = []
+
+    def make(cfg=None):
+        ep = pj.Endpoint()
+        ep.libCreate()
+        ep.libInit(cfg if cfg is not None else quiet_config())
+        ep.libStart()
+        made.append(ep)
+        return ep
+
+    yield make
+    for ep in made:
+        ep.libDestroy()
+
+
+def run_pjsua2(script, *args):
+    """Runs `script` (a file in this directory) under the real PJSUA2 and returns its
+    stdout parsed as JSON (the script prints one JSON document on its last line)."""
+    out = subprocess.run([sys.executable, os.path.join(HERE, script), *args],
+                         capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
