@@ -28,14 +28,14 @@ int main(int argc, char **argv) {
     pjsua2rs_endpoint ep;
     check(pjsua2rs_endpoint_create(&ep), "libCreate");
     pjsua2rs_ep_config cfg;
-    check(pjsua2rs_ep_config_default(&cfg), "ep_config_default");
+    check(pjsua2rs_ep_config_default(&cfg, sizeof cfg), "ep_config_default");
     strcpy(cfg.ua_config.user_agent, "pjsua2rs demo");
     cfg.log_config.level = 3; /* errors and warnings; SIP messages are printed below */
     cfg.log_config.console_level = 3;
     check(pjsua2rs_endpoint_lib_init(ep, &cfg), "libInit");
 
     pjsua2rs_transport_config tcfg;
-    check(pjsua2rs_transport_config_default(&tcfg), "transport_config_default");
+    check(pjsua2rs_transport_config_default(&tcfg, sizeof tcfg), "transport_config_default");
     strcpy(tcfg.bound_address, "127.0.0.1");
     int udp, tcp;
     check(pjsua2rs_endpoint_transport_create(ep, PJSUA2RS_TRANSPORT_UDP, &tcfg, &udp), "transportCreate(UDP)");

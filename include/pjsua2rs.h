@@ -638,62 +638,77 @@
 /**
  * Day name.
  */
-#define DAY_NAME 1
+#define PJSUA2RS_LOG_HAS_DAY_NAME 1
 
 /**
  * Year.
  */
-#define YEAR 2
+#define PJSUA2RS_LOG_HAS_YEAR 2
 
 /**
  * Month.
  */
-#define MONTH 4
+#define PJSUA2RS_LOG_HAS_MONTH 4
 
 /**
  * Day of month.
  */
-#define DAY_OF_MON 8
+#define PJSUA2RS_LOG_HAS_DAY_OF_MON 8
 
 /**
  * Time of day.
  */
-#define TIME 16
+#define PJSUA2RS_LOG_HAS_TIME 16
 
 /**
  * Milliseconds.
  */
-#define MICRO_SEC 32
+#define PJSUA2RS_LOG_HAS_MICRO_SEC 32
 
 /**
  * The sender (module) name.
  */
-#define SENDER 64
+#define PJSUA2RS_LOG_HAS_SENDER 64
 
 /**
  * A trailing newline.
  */
-#define NEWLINE 128
+#define PJSUA2RS_LOG_HAS_NEWLINE 128
 
 /**
  * A carriage return before the newline.
  */
-#define CR 256
+#define PJSUA2RS_LOG_HAS_CR 256
 
 /**
  * A space between the decoration and the message.
  */
-#define SPACE 512
+#define PJSUA2RS_LOG_HAS_SPACE 512
+
+/**
+ * Terminal colours (accepted; pjsua2rs writes no colour codes).
+ */
+#define PJSUA2RS_LOG_HAS_COLOR 1024
 
 /**
  * The level as text.
  */
-#define LEVEL_TEXT 2048
+#define PJSUA2RS_LOG_HAS_LEVEL_TEXT 2048
 
 /**
  * The thread id.
  */
-#define THREAD_ID 4096
+#define PJSUA2RS_LOG_HAS_THREAD_ID 4096
+
+/**
+ * Mark thread switches (accepted; not shown).
+ */
+#define PJSUA2RS_LOG_HAS_THREAD_SWC 8192
+
+/**
+ * Indentation (accepted; not shown).
+ */
+#define PJSUA2RS_LOG_HAS_INDENT 16384
 
 /**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
@@ -875,7 +890,8 @@ typedef struct {
    */
   uint32_t file_flags;
   /**
-   * A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON.
+   * A custom writer receiving every entry up to `console_level` (instead of the
+   * console; the file still gets everything up to `level`), or NULL. Not saved in JSON.
    */
   pjsua2rs_log_writer_fn writer;
   /**
@@ -1906,9 +1922,9 @@ typedef struct {
    */
   char type_name[16];
   /**
-   * A description.
+   * A description as PJSIP writes it: "udp 127.0.0.1:5060 [published as 127.0.0.1:5060]".
    */
-  char info[128];
+  char info[384];
   /**
    * `PJSUA2RS_TRANSPORT_FLAG_*` bits.
    */
@@ -1922,7 +1938,8 @@ typedef struct {
    */
   char local_name[256];
   /**
-   * How many objects use the transport (0: no accounts or calls yet).
+   * PJSIP's reference count: 1 for a UDP transport (held by the endpoint), 0 for a TCP
+   * listener (its connections are counted apart).
    */
   unsigned int usage_count;
 } pjsua2rs_transport_info;
@@ -2223,177 +2240,200 @@ extern "C" {
 /**
  * Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
  * clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
- * is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
+ * is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_ep_config_default(pjsua2rs_ep_config *out);
+pjsua2rs_status pjsua2rs_ep_config_default(pjsua2rs_ep_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for the user-agent part of an endpoint config.
- * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is
  * allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_ua_config_default(pjsua2rs_ua_config *out);
+pjsua2rs_status pjsua2rs_ua_config_default(pjsua2rs_ua_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for logging settings (level 5, console level 4,
- * decor 25328, no writer). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * decor 25328, no writer). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller
  * owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_log_config_default(pjsua2rs_log_config *out);
+pjsua2rs_status pjsua2rs_log_config_default(pjsua2rs_log_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for media settings (clock rate 16000, 20 ms frames,
- * jitter buffer automatic). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * jitter buffer automatic). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller
  * owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_media_config_default(pjsua2rs_media_config *out);
+pjsua2rs_status pjsua2rs_media_config_default(pjsua2rs_media_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a transport config (port 0 = any) and stamps
- * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns
  * `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_transport_config_default(pjsua2rs_transport_config *out);
+pjsua2rs_status pjsua2rs_transport_config_default(pjsua2rs_transport_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for TLS settings (backend default method, TLS
- * 1.0-1.2 allowed). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * 1.0-1.2 allowed). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns
  * `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_tls_config_default(pjsua2rs_tls_config *out);
+pjsua2rs_status pjsua2rs_tls_config_default(pjsua2rs_tls_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for QoS parameters (all zero). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_qos_params_default(pjsua2rs_qos_params *out);
+pjsua2rs_status pjsua2rs_qos_params_default(pjsua2rs_qos_params *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a socket option (an int option: `opt_len` 4).
- * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is
  * allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_sock_opt_default(pjsua2rs_sock_opt *out);
+pjsua2rs_status pjsua2rs_sock_opt_default(pjsua2rs_sock_opt *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for an empty socket option list. Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_sock_opt_params_default(pjsua2rs_sock_opt_params *out);
+pjsua2rs_status pjsua2rs_sock_opt_params_default(pjsua2rs_sock_opt_params *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for an account config (registration every 300 s,
  * media port 4000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
- * is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
+ * is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_config_default(pjsua2rs_account_config *out);
+pjsua2rs_status pjsua2rs_account_config_default(pjsua2rs_account_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for registration settings (timeout 300 s, retry 300
- * s, proxy use 3). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * s, proxy use 3). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns
  * `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_reg_config_default(pjsua2rs_account_reg_config *out);
+pjsua2rs_status pjsua2rs_account_reg_config_default(pjsua2rs_account_reg_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for SIP settings (any transport, no credentials or
- * proxies). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * proxies). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`;
  * nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_sip_config_default(pjsua2rs_account_sip_config *out);
+pjsua2rs_status pjsua2rs_account_sip_config_default(pjsua2rs_account_sip_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for call settings (session timers optional, Min-SE
- * 90 s, expiry 1800 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * 90 s, expiry 1800 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns
  * `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_call_config_default(pjsua2rs_account_call_config *out);
+pjsua2rs_status pjsua2rs_account_call_config_default(pjsua2rs_account_call_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for presence settings (no PUBLISH). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_pres_config_default(pjsua2rs_account_pres_config *out);
+pjsua2rs_status pjsua2rs_account_pres_config_default(pjsua2rs_account_pres_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for MWI settings (disabled, expiry 3600 s). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_mwi_config_default(pjsua2rs_account_mwi_config *out);
+pjsua2rs_status pjsua2rs_account_mwi_config_default(pjsua2rs_account_mwi_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for NAT settings (media STUN with retry, Contact
- * rewrite, UDP keep-alive every 15 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL.
+ * rewrite, UDP keep-alive every 15 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program).
  * The caller owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_nat_config_default(pjsua2rs_account_nat_config *out);
+pjsua2rs_status pjsua2rs_account_nat_config_default(pjsua2rs_account_nat_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for media settings (RTP port 4000, SRTP disabled).
- * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is
  * allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_media_config_default(pjsua2rs_account_media_config *out);
+pjsua2rs_status pjsua2rs_account_media_config_default(pjsua2rs_account_media_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for video settings (capture device -1, render device
- * -2). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing
+ * -2). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing
  * is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_video_config_default(pjsua2rs_account_video_config *out);
+pjsua2rs_status pjsua2rs_account_video_config_default(pjsua2rs_account_video_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for real-time text settings (redundancy 2). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_text_config_default(pjsua2rs_account_text_config *out);
+pjsua2rs_status pjsua2rs_account_text_config_default(pjsua2rs_account_text_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for IP-change settings (shut the transport down, re-
- * INVITE with flags 50). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+ * INVITE with flags 50). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller
  * owns `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_account_ip_change_config_default(pjsua2rs_account_ip_change_config *out);
+pjsua2rs_status pjsua2rs_account_ip_change_config_default(pjsua2rs_account_ip_change_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for SRTP options (empty lists: every crypto and
- * keying). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * keying). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`;
  * nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out);
+pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for an SRTP crypto entry (all empty). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out);
+pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps
- * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+ * `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns
  * `*out`; nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_buddy_config_default(pjsua2rs_buddy_config *out);
+pjsua2rs_status pjsua2rs_buddy_config_default(pjsua2rs_buddy_config *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a credential (scheme "digest", realm "*", plain
- * password). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+ * password). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`;
  * nothing is allocated. Thread-safe.
  */
-pjsua2rs_status pjsua2rs_auth_cred_info_default(pjsua2rs_auth_cred_info *out);
+pjsua2rs_status pjsua2rs_auth_cred_info_default(pjsua2rs_auth_cred_info *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a SIP header (empty name and value). Returns
- * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+ * PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+ * struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
  * Thread-safe.
  */
-pjsua2rs_status pjsua2rs_sip_header_default(pjsua2rs_sip_header *out);
+pjsua2rs_status pjsua2rs_sip_header_default(pjsua2rs_sip_header *out, size_t size);
 
 /**
  * Creates an endpoint (PJSUA2's `libCreate`) and writes its handle to `*out`. Several
@@ -2560,8 +2600,8 @@ pjsua2rs_status pjsua2rs_json_doc_save_file(pjsua2rs_json_doc doc, const char *p
  * length (without the NUL) into `*len_out` when `len_out` is not NULL. When the buffer
  * is too small nothing is copied, `*len_out` still gets the length, and the result is
  * PJSUA2RS_ERR_NAME_TOO_LONG: call again with `*len_out + 1` bytes (or call first with
- * `buf_len` 0 to learn the size). A NULL `buf` gives PJSUA2RS_ERR_INVALID_ARG (after
- * setting `*len_out`). Thread-safe.
+ * `buf_len` 0 to learn the size). A NULL `buf` with a non-NULL `len_out` is a size query
+ * and succeeds; both NULL is PJSUA2RS_ERR_INVALID_ARG. Thread-safe.
  */
 pjsua2rs_status pjsua2rs_json_doc_save_string(pjsua2rs_json_doc doc, char *buf, size_t buf_len, size_t *len_out);
 
@@ -2688,7 +2728,8 @@ pjsua2rs_status pjsua2rs_json_doc_read_bool(pjsua2rs_json_doc doc, uint32_t node
  * its length (without the NUL) in `*len_out` when `len_out` is not NULL. When `buf` is
  * too small nothing is copied, `*len_out` gets the length, the result is
  * PJSUA2RS_ERR_NAME_TOO_LONG and the member stays unread, so the call can be repeated
- * with a larger buffer. Otherwise as `pjsua2rs_json_doc_read_number`.
+ * with a larger buffer; a NULL `buf` with a non-NULL `len_out` only reports the length
+ * (and leaves the member unread). Otherwise as `pjsua2rs_json_doc_read_number`.
  */
 pjsua2rs_status pjsua2rs_json_doc_read_string(pjsua2rs_json_doc doc, uint32_t node, const char *name, char *buf, size_t buf_len, size_t *len_out);
 

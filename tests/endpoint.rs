@@ -253,13 +253,13 @@ fn bad_uris_are_errors() {
         ep.send_options("tel:+123", Duration::from_secs(1))
             .unwrap_err()
             .status,
-        PJSUA2RS_ERR_SIP_INVALID_SCHEME
+        PJSUA2RS_ERR_SIP_INVALID_URI
     );
     assert!(verify_sip_uri("sip:alice@example.com;transport=tcp").is_ok());
     assert!(verify_sip_uri("\"Alice\" <sips:alice@[::1]:5061>").is_ok());
     assert_eq!(
         verify_sip_uri("http://x").unwrap_err().status,
-        PJSUA2RS_ERR_SIP_INVALID_SCHEME
+        PJSUA2RS_ERR_SIP_INVALID_URI
     );
     assert!(verify_uri("tel:+1-555-0100").is_ok());
     assert!(verify_uri("sip:").is_err());

@@ -205,7 +205,7 @@ def emit_class(struct, header, classes, out):
     out.append("    /** PJSUA2's defaults, from the library. */")
     out.append(f"    {cls}() {{")
     out.append("        std::unique_ptr<CStruct> c(new CStruct());")
-    out.append(f"        detail::check(pjsua2rs_c::{struct.name}_default(c.get()));")
+    out.append(f"        detail::check(pjsua2rs_c::{struct.name}_default(c.get(), sizeof(CStruct)));")
     out.append("        fromPj(*c);")
     out.append("    }")
     for line in EXTRAS.get(cls, []):

@@ -29,20 +29,6 @@
 namespace pjsua2rs_c {
 #include "pjsua2rs.h"
 }
-/* The C header's log decoration macros have generic names that would break C++ code;
- * PJSUA2's names (PJ_LOG_HAS_TIME...) replace them. */
-#undef DAY_NAME
-#undef YEAR
-#undef MONTH
-#undef DAY_OF_MON
-#undef TIME
-#undef MICRO_SEC
-#undef SENDER
-#undef NEWLINE
-#undef CR
-#undef SPACE
-#undef LEVEL_TEXT
-#undef THREAD_ID
 
 /** PJSIP's status type. */
 typedef int pj_status_t;

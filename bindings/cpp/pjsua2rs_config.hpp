@@ -72,7 +72,7 @@ struct UaConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     UaConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_ua_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_ua_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -156,13 +156,16 @@ struct LogConfig : public PersistentObject {
     string filename;
     /** Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0. */
     unsigned fileFlags;
-    /** A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON. */
+    /**
+     * A custom writer receiving every entry up to `console_level` (instead of the console;
+     * the file still gets everything up to `level`), or NULL. Not saved in JSON.
+     */
     LogWriter *writer = nullptr;
 
     /** PJSUA2's defaults, from the library. */
     LogConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_log_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_log_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -264,7 +267,7 @@ struct MediaConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     MediaConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_media_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_media_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -360,7 +363,7 @@ struct EpConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     EpConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_ep_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_ep_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -411,7 +414,7 @@ struct pj_qos_params : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     pj_qos_params() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_qos_params_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_qos_params_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -465,7 +468,7 @@ struct SockOpt : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     SockOpt() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_sock_opt_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_sock_opt_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets an int option value (PJSUA2's `setOptValInt`). */
@@ -517,7 +520,7 @@ struct SockOptParams : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     SockOptParams() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_sock_opt_params_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_sock_opt_params_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -601,7 +604,7 @@ struct TlsConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     TlsConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_tls_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_tls_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -704,7 +707,7 @@ struct TransportConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     TransportConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_transport_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_transport_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -763,7 +766,7 @@ struct SipHeader : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     SipHeader() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_sip_header_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_sip_header_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -839,7 +842,7 @@ struct AccountRegConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountRegConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_reg_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_reg_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -926,7 +929,7 @@ struct AuthCredInfo : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AuthCredInfo() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_auth_cred_info_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_auth_cred_info_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** A credential from its parts (PJSUA2's constructor). */
@@ -1018,7 +1021,7 @@ struct AccountSipConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountSipConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_sip_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_sip_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1093,7 +1096,7 @@ struct AccountCallConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountCallConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_call_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_call_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1154,7 +1157,7 @@ struct AccountPresConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountPresConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_pres_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_pres_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1203,7 +1206,7 @@ struct AccountMwiConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountMwiConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_mwi_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_mwi_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1312,7 +1315,7 @@ struct AccountNatConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountNatConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_nat_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_nat_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1415,7 +1418,7 @@ struct SrtpCrypto : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     SrtpCrypto() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_srtp_crypto_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_srtp_crypto_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1465,7 +1468,7 @@ struct SrtpOpt : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     SrtpOpt() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_srtp_opt_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_srtp_opt_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1526,7 +1529,7 @@ struct AccountMediaConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountMediaConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_media_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_media_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1604,7 +1607,7 @@ struct AccountVideoConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountVideoConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_video_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_video_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1661,7 +1664,7 @@ struct AccountTextConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountTextConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_text_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_text_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1712,7 +1715,7 @@ struct AccountIpChangeConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountIpChangeConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_ip_change_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_ip_change_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1785,7 +1788,7 @@ struct AccountConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     AccountConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_account_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_account_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */
@@ -1855,7 +1858,7 @@ struct BuddyConfig : public PersistentObject {
     /** PJSUA2's defaults, from the library. */
     BuddyConfig() {
         std::unique_ptr<CStruct> c(new CStruct());
-        detail::check(pjsua2rs_c::pjsua2rs_buddy_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_buddy_config_default(c.get(), sizeof(CStruct)));
         fromPj(*c);
     }
     /** Sets the members from the C struct. */

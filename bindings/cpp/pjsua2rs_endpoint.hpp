@@ -81,7 +81,7 @@ class Endpoint {
 
     /** The library's Version. */
     Version libVersion() const {
-        pjsua2rs_c::Version v;
+        pjsua2rs_c::pjsua2rs_version_info v;
         detail::check(pjsua2rs_c::pjsua2rs_version(&v));
         Version out;
         out.major = v.major;
@@ -116,7 +116,7 @@ class Endpoint {
      *  takes ownership of logConfig.writer and deletes it in libDestroy, as PJSUA2. */
     void libInit(const EpConfig &prmEpConfig) PJSUA2_THROW(Error) {
         std::unique_ptr<pjsua2rs_c::pjsua2rs_ep_config> c(new pjsua2rs_c::pjsua2rs_ep_config());
-        detail::check(pjsua2rs_c::pjsua2rs_ep_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_ep_config_default(c.get(), sizeof(*c)));
         prmEpConfig.toPj(*c);
         LogWriter *writer = prmEpConfig.logConfig.writer;
         if (writer) {
@@ -185,7 +185,7 @@ class Endpoint {
         PJSUA2_THROW(Error) {
         std::unique_ptr<pjsua2rs_c::pjsua2rs_transport_config> c(
             new pjsua2rs_c::pjsua2rs_transport_config());
-        detail::check(pjsua2rs_c::pjsua2rs_transport_config_default(c.get()));
+        detail::check(pjsua2rs_c::pjsua2rs_transport_config_default(c.get(), sizeof(*c)));
         cfg.toPj(*c);
         int id = -1;
         detail::check(pjsua2rs_c::pjsua2rs_endpoint_transport_create(handle("transportCreate"),
@@ -212,7 +212,7 @@ class Endpoint {
 
     /** The details of transport `id`. */
     TransportInfo transportGetInfo(TransportId id) const PJSUA2_THROW(Error) {
-        pjsua2rs_c::TransportInfo t;
+        pjsua2rs_c::pjsua2rs_transport_info t;
         detail::check(
             pjsua2rs_c::pjsua2rs_endpoint_transport_get_info(handle("transportGetInfo"), id, &t));
         TransportInfo out;
@@ -236,7 +236,7 @@ class Endpoint {
      *  for the final response. Blocks the caller. */
     OptionsResult utilSendOptions(const string &uri, unsigned timeoutMsec = 5000)
         PJSUA2_THROW(Error) {
-        pjsua2rs_c::RequestResult r;
+        pjsua2rs_c::pjsua2rs_request_result r;
         // Large enough for any response: the call cannot be repeated to learn the size.
         std::vector<char> msg(256 * 1024);
         size_t len = 0;

@@ -71,15 +71,16 @@ def _bind(cdll):
 
 def _check_layout(cdll):
     """ImportError when a versioned config struct of the library differs in size from the
-    one generated here (bindings and library from different builds)."""
+    one generated here (bindings and library from different builds): the library accepts
+    exactly our size and refuses one byte more."""
     for struct, default in VERSIONED:
-        # Twice the size, so that a library with a grown struct cannot write past the end.
-        buf = (ctypes.c_uint32 * (ctypes.sizeof(struct) // 2 + 1))()
-        getattr(cdll, default)(ctypes.cast(buf, ctypes.POINTER(struct)))
-        if buf[0] != ctypes.sizeof(struct):
-            raise ImportError(f"{LIBRARY_PATH}: {struct.__name__} has {buf[0]} bytes, the "
-                              f"bindings expect {ctypes.sizeof(struct)}: rebuild the "
-                              "library or regenerate the bindings (scripts/gen-header.sh)")
+        size = ctypes.sizeof(struct)
+        buf = ctypes.cast((ctypes.c_uint8 * (size + 1))(), ctypes.POINTER(struct))
+        fn = getattr(cdll, default)
+        if fn(buf, size) != 0 or fn(buf, size + 1) == 0:
+            raise ImportError(f"{LIBRARY_PATH}: {struct.__name__} differs in size from the "
+                              f"bindings' {size} bytes: rebuild the library or regenerate "
+                              "the bindings (scripts/gen-header.sh)")
 
 
 lib, LIBRARY_PATH = load_library()

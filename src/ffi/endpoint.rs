@@ -187,15 +187,16 @@ pub struct TransportInfo {
     pub r#type: c_int,
     /// "UDP", "TCP", "UDP6" or "TCP6".
     pub type_name: [c_char; 16],
-    /// A description.
-    pub info: [c_char; 128],
+    /// A description as PJSIP writes it: "udp 127.0.0.1:5060 [published as 127.0.0.1:5060]".
+    pub info: [c_char; 384],
     /// `PJSUA2RS_TRANSPORT_FLAG_*` bits.
     pub flags: c_uint,
     /// The bound address, "ip:port" ("[ip]:port" for IPv6).
     pub local_address: [c_char; 64],
     /// The published address, "host:port".
     pub local_name: [c_char; 256],
-    /// How many objects use the transport (0: no accounts or calls yet).
+    /// PJSIP's reference count: 1 for a UDP transport (held by the endpoint), 0 for a TCP
+    /// listener (its connections are counted apart).
     pub usage_count: c_uint,
 }
 
@@ -212,7 +213,7 @@ pub extern "C" fn pjsua2rs_endpoint_transport_get_info(
             id: t.id,
             r#type: t.transport_type,
             type_name: [0; 16],
-            info: [0; 128],
+            info: [0; 384],
             flags: t.flags(),
             local_address: [0; 64],
             local_name: [0; 256],
@@ -220,6 +221,7 @@ pub extern "C" fn pjsua2rs_endpoint_transport_get_info(
         };
         info.type_name.set_truncated(&t.type_name);
         info.info.set_truncated(&t.info());
+        info.usage_count = t.usage_count();
         info.local_address.set_truncated(&t.local.to_string());
         info.local_name.set_truncated(&t.published_name());
         write_out(out, info, "out")

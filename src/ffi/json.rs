@@ -138,8 +138,8 @@ pub extern "C" fn pjsua2rs_json_doc_save_file(
 /// length (without the NUL) into `*len_out` when `len_out` is not NULL. When the buffer
 /// is too small nothing is copied, `*len_out` still gets the length, and the result is
 /// PJSUA2RS_ERR_NAME_TOO_LONG: call again with `*len_out + 1` bytes (or call first with
-/// `buf_len` 0 to learn the size). A NULL `buf` gives PJSUA2RS_ERR_INVALID_ARG (after
-/// setting `*len_out`). Thread-safe.
+/// `buf_len` 0 to learn the size). A NULL `buf` with a non-NULL `len_out` is a size query
+/// and succeeds; both NULL is PJSUA2RS_ERR_INVALID_ARG. Thread-safe.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_json_doc_save_string(
     doc: pjsua2rs_json_doc,

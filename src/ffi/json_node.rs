@@ -226,7 +226,8 @@ pub extern "C" fn pjsua2rs_json_doc_read_bool(
 /// its length (without the NUL) in `*len_out` when `len_out` is not NULL. When `buf` is
 /// too small nothing is copied, `*len_out` gets the length, the result is
 /// PJSUA2RS_ERR_NAME_TOO_LONG and the member stays unread, so the call can be repeated
-/// with a larger buffer. Otherwise as `pjsua2rs_json_doc_read_number`.
+/// with a larger buffer; a NULL `buf` with a non-NULL `len_out` only reports the length
+/// (and leaves the member unread). Otherwise as `pjsua2rs_json_doc_read_number`.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_json_doc_read_string(
     doc: pjsua2rs_json_doc,
@@ -240,11 +241,15 @@ pub extern "C" fn pjsua2rs_json_doc_read_string(
         // SAFETY: the caller passes NULL or a NUL-terminated string.
         let name = unsafe { arg_str(name, "name") }?;
         with_doc(doc, |d| {
-            d.take_string(node, name, |s| {
-                // SAFETY: the caller promises `buf` has `buf_len` bytes and `len_out` is
-                // NULL or writable.
-                unsafe { copy_out_str(s, buf, buf_len, len_out) }
-            })
+            // SAFETY: the caller promises `buf` has `buf_len` bytes and `len_out` is NULL
+            // or writable.
+            let copy = |s: &str| unsafe { copy_out_str(s, buf, buf_len, len_out) };
+            if buf.is_null() {
+                // A size query: the member stays unread.
+                d.peek_string(node, name, copy)
+            } else {
+                d.take_string(node, name, copy)
+            }
         })
     })
 }

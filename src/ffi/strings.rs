@@ -29,9 +29,11 @@ pub unsafe fn arg_str<'a>(ptr: *const c_char, what: &str) -> Result<&'a str> {
 }
 
 /// Copies `s` NUL-terminated into the caller's buffer `buf` of `buf_len` bytes and writes
-/// the string's length (without NUL) to `*len_out` when it is not NULL. When the buffer is
-/// too small nothing is written to it, `*len_out` still gets the needed length, and the
-/// result is `NAME_TOO_LONG`: call again with a buffer of `*len_out + 1` bytes.
+/// the string's length (without NUL) to `*len_out` when it is not NULL. A NULL `buf` with
+/// a non-NULL `len_out` is a size query: only the length is written, and it succeeds.
+/// When the buffer is too small nothing is written to it, `*len_out` still gets the
+/// needed length, and the result is `NAME_TOO_LONG`: call again with a buffer of
+/// `*len_out + 1` bytes.
 ///
 /// # Safety
 /// `buf` must be NULL or point to `buf_len` writable bytes; `len_out` NULL or writable.
@@ -45,7 +47,14 @@ pub unsafe fn copy_out_str(
         len_out.write(s.len());
     }
     if buf.is_null() {
-        return Err(Error::new(PJSUA2RS_ERR_INVALID_ARG, "", "buf is NULL"));
+        if !len_out.is_null() {
+            return Ok(());
+        }
+        return Err(Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            "buf and len_out are NULL",
+        ));
     }
     if s.len() >= buf_len {
         return Err(Error::new(

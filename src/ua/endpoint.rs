@@ -502,8 +502,9 @@ pub fn parse_sip_uri(uri: &str) -> Result<Uri> {
         })?;
     match parsed {
         Uri::Sip(_) => Ok(parsed),
+        // PJSUA2 answers PJSIP_EINVALIDURI for any non-SIP URI here.
         Uri::Other { scheme, .. } => Err(Error::new(
-            PJSUA2RS_ERR_SIP_INVALID_SCHEME,
+            PJSUA2RS_ERR_SIP_INVALID_URI,
             "",
             format!("'{uri}' has scheme '{scheme}', not sip or sips"),
         )),

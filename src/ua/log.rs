@@ -5,33 +5,41 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::sync::{Arc, Mutex, RwLock};
 
-/// PJLIB decoration flags (`pj_log_decoration`) the formatter honours.
+/// PJLIB's `pj_log_decoration` flags for `LogConfig.decor`.
 pub mod decor {
     /// Day name.
-    pub const DAY_NAME: u32 = 1;
+    pub const PJSUA2RS_LOG_HAS_DAY_NAME: u32 = 1;
     /// Year.
-    pub const YEAR: u32 = 2;
+    pub const PJSUA2RS_LOG_HAS_YEAR: u32 = 2;
     /// Month.
-    pub const MONTH: u32 = 4;
+    pub const PJSUA2RS_LOG_HAS_MONTH: u32 = 4;
     /// Day of month.
-    pub const DAY_OF_MON: u32 = 8;
+    pub const PJSUA2RS_LOG_HAS_DAY_OF_MON: u32 = 8;
     /// Time of day.
-    pub const TIME: u32 = 16;
+    pub const PJSUA2RS_LOG_HAS_TIME: u32 = 16;
     /// Milliseconds.
-    pub const MICRO_SEC: u32 = 32;
+    pub const PJSUA2RS_LOG_HAS_MICRO_SEC: u32 = 32;
     /// The sender (module) name.
-    pub const SENDER: u32 = 64;
+    pub const PJSUA2RS_LOG_HAS_SENDER: u32 = 64;
     /// A trailing newline.
-    pub const NEWLINE: u32 = 128;
+    pub const PJSUA2RS_LOG_HAS_NEWLINE: u32 = 128;
     /// A carriage return before the newline.
-    pub const CR: u32 = 256;
+    pub const PJSUA2RS_LOG_HAS_CR: u32 = 256;
     /// A space between the decoration and the message.
-    pub const SPACE: u32 = 512;
+    pub const PJSUA2RS_LOG_HAS_SPACE: u32 = 512;
+    /// Terminal colours (accepted; pjsua2rs writes no colour codes).
+    pub const PJSUA2RS_LOG_HAS_COLOR: u32 = 1024;
     /// The level as text.
-    pub const LEVEL_TEXT: u32 = 2048;
+    pub const PJSUA2RS_LOG_HAS_LEVEL_TEXT: u32 = 2048;
     /// The thread id.
-    pub const THREAD_ID: u32 = 4096;
+    pub const PJSUA2RS_LOG_HAS_THREAD_ID: u32 = 4096;
+    /// Mark thread switches (accepted; not shown).
+    pub const PJSUA2RS_LOG_HAS_THREAD_SWC: u32 = 8192;
+    /// Indentation (accepted; not shown).
+    pub const PJSUA2RS_LOG_HAS_INDENT: u32 = 16384;
 }
+
+use decor::*;
 
 /// Delivers a formatted entry to the application's writer: `(level, message)`.
 pub type WriterSink = Arc<dyn Fn(i32, String) + Send + Sync>;
@@ -167,23 +175,29 @@ impl Default for Logger {
 fn format_entry(s: &LogSettings, level: u32, sender: &str, msg: &str) -> String {
     let mut line = String::with_capacity(msg.len() + 48);
     let d = s.decor;
-    if d & (decor::TIME | decor::MICRO_SEC | decor::YEAR | decor::MONTH | decor::DAY_OF_MON) != 0 {
+    if d & (PJSUA2RS_LOG_HAS_TIME
+        | PJSUA2RS_LOG_HAS_MICRO_SEC
+        | PJSUA2RS_LOG_HAS_YEAR
+        | PJSUA2RS_LOG_HAS_MONTH
+        | PJSUA2RS_LOG_HAS_DAY_OF_MON)
+        != 0
+    {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
         let secs = now.as_secs();
         let (h, m, sec) = ((secs / 3600) % 24, (secs / 60) % 60, secs % 60);
-        if d & decor::TIME != 0 {
+        if d & PJSUA2RS_LOG_HAS_TIME != 0 {
             let _ = write!(line, "{h:02}:{m:02}:{sec:02}");
         }
-        if d & decor::MICRO_SEC != 0 {
+        if d & PJSUA2RS_LOG_HAS_MICRO_SEC != 0 {
             let _ = write!(line, ".{:03}", now.subsec_millis());
         }
     }
-    if d & decor::SENDER != 0 {
+    if d & PJSUA2RS_LOG_HAS_SENDER != 0 {
         let _ = write!(line, " {sender:>22}");
     }
-    if d & decor::LEVEL_TEXT != 0 {
+    if d & PJSUA2RS_LOG_HAS_LEVEL_TEXT != 0 {
         let text = [
             "FATAL", "ERROR", " WARN", " INFO", "DEBUG", "TRACE", "DETRC",
         ];
@@ -193,17 +207,17 @@ fn format_entry(s: &LogSettings, level: u32, sender: &str, msg: &str) -> String 
             text.get(level as usize).copied().unwrap_or("     ")
         );
     }
-    if d & decor::THREAD_ID != 0 {
+    if d & PJSUA2RS_LOG_HAS_THREAD_ID != 0 {
         let _ = write!(line, " {:?}", std::thread::current().id());
     }
-    if d & decor::SPACE != 0 || !line.is_empty() {
+    if d & PJSUA2RS_LOG_HAS_SPACE != 0 || !line.is_empty() {
         line.push(' ');
     }
     line.push_str(msg);
-    if d & decor::CR != 0 {
+    if d & PJSUA2RS_LOG_HAS_CR != 0 {
         line.push('\r');
     }
-    if d & decor::NEWLINE != 0 {
+    if d & PJSUA2RS_LOG_HAS_NEWLINE != 0 {
         line.push('\n');
     }
     line
@@ -223,7 +237,7 @@ mod tests {
             level: 5,
             console_level: 3,
             filename: dir.to_string_lossy().into_owned(),
-            decor: decor::SENDER | decor::NEWLINE,
+            decor: PJSUA2RS_LOG_HAS_SENDER | PJSUA2RS_LOG_HAS_NEWLINE,
             ..LogSettings::default()
         };
         logger

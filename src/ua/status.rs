@@ -98,7 +98,7 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_SUCCESS => "Success",
         PJSUA2RS_ERR_UNKNOWN => "Unknown Error (PJ_EUNKNOWN)",
         PJSUA2RS_ERR_PENDING => "Pending operation (PJ_EPENDING)",
-        PJSUA2RS_ERR_INVALID_ARG => "Invalid argument (PJ_EINVAL)",
+        PJSUA2RS_ERR_INVALID_ARG => "Invalid value or argument (PJ_EINVAL)",
         PJSUA2RS_ERR_NAME_TOO_LONG => "Name too long (PJ_ENAMETOOLONG)",
         PJSUA2RS_ERR_NOT_FOUND => "Not found (PJ_ENOTFOUND)",
         PJSUA2RS_ERR_NO_MEMORY => "Not enough memory (PJ_ENOMEM)",
@@ -114,8 +114,8 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_ERR_RESOLVE => "gethostbyname() has returned error (PJ_ERESOLVE)",
         PJSUA2RS_ERR_TOO_SMALL => "Size is too short (PJ_ETOOSMALL)",
         PJSUA2RS_ERR_AF_NOT_SUPPORTED => "Unsupported address family (PJ_EAFNOTSUP)",
-        PJSUA2RS_ERR_SIP_SHUTDOWN => "Shutdown in progress (PJSIP_ESHUTDOWN)",
-        PJSUA2RS_ERR_SIP_INVALID_MSG => "Invalid/unexpected SIP message (PJSIP_EINVALIDMSG)",
+        PJSUA2RS_ERR_SIP_SHUTDOWN => "SIP stack shutting down (PJSIP_ESHUTDOWN)",
+        PJSUA2RS_ERR_SIP_INVALID_MSG => "Invalid message/syntax error (PJSIP_EINVALIDMSG)",
         PJSUA2RS_ERR_SIP_MSG_TOO_LONG => "Message too long (PJSIP_EMSGTOOLONG)",
         PJSUA2RS_ERR_SIP_INVALID_STATUS => {
             "Invalid/unexpected SIP status code (PJSIP_EINVALIDSTATUS)"
@@ -124,7 +124,7 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_ERR_SIP_INVALID_SCHEME => "Invalid URI scheme (PJSIP_EINVALIDSCHEME)",
         PJSUA2RS_ERR_SIP_INVALID_HDR => "Invalid header field (PJSIP_EINVALIDHDR)",
         PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT => "Unsupported transport (PJSIP_EUNSUPTRANSPORT)",
-        PJSUA2RS_ERR_SIP_NO_TRANSACTION => "No transaction (PJSIP_ENOTSX)",
+        PJSUA2RS_ERR_SIP_NO_TRANSACTION => "No transaction is associated with the object (expecting stateful processing) (PJSIP_ENOTSX)",
         PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL => {
             "Credential failed to authenticate (PJSIP_EFAILEDCREDENTIAL)"
         }
@@ -145,7 +145,9 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         PJSUA2RS_ERR_INVALID_HANDLE => "Invalid or destroyed handle (PJSUA2RS_ERR_INVALID_HANDLE)",
         PJSUA2RS_ERR_INTERNAL => "Internal error (PJSUA2RS_ERR_INTERNAL)",
         s if (PJSUA2RS_ERR_OS_BASE..PJSUA2RS_ERR_OS_BASE + 20000).contains(&s) => {
-            return std::io::Error::from_raw_os_error(s - PJSUA2RS_ERR_OS_BASE).to_string();
+            // The OS's text alone, as PJLIB gives it ("Address already in use").
+            let text = std::io::Error::from_raw_os_error(s - PJSUA2RS_ERR_OS_BASE).to_string();
+            return text.split(" (os error").next().unwrap_or_default().to_string();
         }
         s if (PJSUA2RS_ERR_SIP_STATUS_BASE + 100..PJSUA2RS_ERR_SIP_STATUS_BASE + 700)
             .contains(&s) =>

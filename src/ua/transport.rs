@@ -72,9 +72,24 @@ impl TransportRecord {
         }
     }
 
-    /// PJSUA2's TransportInfo.info: a description.
+    /// PJSUA2's TransportInfo.info, in PJSIP's words: "udp 127.0.0.1:5060 [published as
+    /// 127.0.0.1:5060]".
     pub fn info(&self) -> String {
-        format!("SIP {} transport", self.type_name)
+        format!(
+            "{} {} [published as {}]",
+            self.type_name.to_ascii_lowercase(),
+            self.local,
+            self.published_name()
+        )
+    }
+
+    /// PJSIP's reference count as PJSUA2 reports it: a UDP transport is held by the
+    /// endpoint (1); a TCP listener is a factory, not a transport (0).
+    pub fn usage_count(&self) -> u32 {
+        match self.kind {
+            TransportKind::Udp => 1,
+            TransportKind::Tcp => 0,
+        }
     }
 }
 

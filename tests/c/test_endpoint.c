@@ -64,7 +64,7 @@ int main(void) {
     CHECK(state == PJSUA2RS_STATE_CREATED);
 
     pjsua2rs_ep_config cfg;
-    CHECK(pjsua2rs_ep_config_default(&cfg) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_ep_config_default(&cfg, sizeof cfg) == PJSUA2RS_SUCCESS);
     CHECK(cfg.ua_config.max_calls == 4);
     cfg.log_config.level = 4;
     cfg.log_config.console_level = 4;
@@ -74,7 +74,7 @@ int main(void) {
     CHECK(pjsua2rs_endpoint_lib_init(ep, &cfg) == PJSUA2RS_SUCCESS);
 
     pjsua2rs_transport_config tcfg;
-    CHECK(pjsua2rs_transport_config_default(&tcfg) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_transport_config_default(&tcfg, sizeof tcfg) == PJSUA2RS_SUCCESS);
     strcpy(tcfg.bound_address, "127.0.0.1");
     int udp = -1, tcp = -1;
     CHECK(pjsua2rs_endpoint_transport_create(ep, PJSUA2RS_TRANSPORT_UDP, &tcfg, &udp) == PJSUA2RS_SUCCESS);
@@ -138,7 +138,7 @@ int main(void) {
     CHECK(pjsua2rs_endpoint_transport_create(ep, PJSUA2RS_TRANSPORT_UDP, &zeroed, &udp) == PJSUA2RS_ERR_INVALID_ARG);
     CHECK(pjsua2rs_endpoint_transport_get_info(ep, 1000, &info) == PJSUA2RS_ERR_NOT_FOUND);
     CHECK(pjsua2rs_verify_sip_uri("sip:alice@example.com") == PJSUA2RS_SUCCESS);
-    CHECK(pjsua2rs_verify_sip_uri("tel:+1") == PJSUA2RS_ERR_SIP_INVALID_SCHEME);
+    CHECK(pjsua2rs_verify_sip_uri("tel:+1") == PJSUA2RS_ERR_SIP_INVALID_URI);
     CHECK(pjsua2rs_verify_uri("tel:+1") == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_endpoint_lib_get_state(0x1234, &state) == PJSUA2RS_ERR_INVALID_HANDLE);
 

@@ -69,7 +69,7 @@ class Endpoint:
 
     def libVersion(self):
         """The library's Version."""
-        v = _ffi.Version()
+        v = _ffi.pjsua2rs_version_info()
         check(_lib.pjsua2rs_version(ctypes.byref(v)))
         return Version(v.major, v.minor, v.rev, from_c(v.suffix), from_c(v.full), v.numeric)
 
@@ -164,7 +164,7 @@ class Endpoint:
 
     def transportGetInfo(self, id):  # noqa: A002 (PJSUA2's parameter name)
         """The TransportInfo of transport `id`."""
-        t = _ffi.TransportInfo()
+        t = _ffi.pjsua2rs_transport_info()
         check(_lib.pjsua2rs_endpoint_transport_get_info(self._h("transportGetInfo"), id,
                                                          ctypes.byref(t)))
         return TransportInfo(t.id, t.type, from_c(t.type_name), from_c(t.info), t.flags,
@@ -204,7 +204,7 @@ class Endpoint:
         """pjsua2rs extension: sends an OPTIONS request to `uri` outside any dialog and
         waits for the final response; returns an OptionsResult (statusCode, reason,
         wholeMsg). Blocks the caller."""
-        result = _ffi.RequestResult()
+        result = _ffi.pjsua2rs_request_result()
         msg = ctypes.create_string_buffer(_MAX_MSG)
         length = ctypes.c_size_t(0)
         check(_lib.pjsua2rs_endpoint_send_options(

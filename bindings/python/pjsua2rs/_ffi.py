@@ -383,40 +383,49 @@ PJSUA2RS_JSON_LAYOUT_2_16 = 216
 PJSUA2RS_JSON_LAYOUT_2_17 = 217
 
 # Day name.
-DAY_NAME = 1
+PJSUA2RS_LOG_HAS_DAY_NAME = 1
 
 # Year.
-YEAR = 2
+PJSUA2RS_LOG_HAS_YEAR = 2
 
 # Month.
-MONTH = 4
+PJSUA2RS_LOG_HAS_MONTH = 4
 
 # Day of month.
-DAY_OF_MON = 8
+PJSUA2RS_LOG_HAS_DAY_OF_MON = 8
 
 # Time of day.
-TIME = 16
+PJSUA2RS_LOG_HAS_TIME = 16
 
 # Milliseconds.
-MICRO_SEC = 32
+PJSUA2RS_LOG_HAS_MICRO_SEC = 32
 
 # The sender (module) name.
-SENDER = 64
+PJSUA2RS_LOG_HAS_SENDER = 64
 
 # A trailing newline.
-NEWLINE = 128
+PJSUA2RS_LOG_HAS_NEWLINE = 128
 
 # A carriage return before the newline.
-CR = 256
+PJSUA2RS_LOG_HAS_CR = 256
 
 # A space between the decoration and the message.
-SPACE = 512
+PJSUA2RS_LOG_HAS_SPACE = 512
+
+# Terminal colours (accepted; pjsua2rs writes no colour codes).
+PJSUA2RS_LOG_HAS_COLOR = 1024
 
 # The level as text.
-LEVEL_TEXT = 2048
+PJSUA2RS_LOG_HAS_LEVEL_TEXT = 2048
 
 # The thread id.
-THREAD_ID = 4096
+PJSUA2RS_LOG_HAS_THREAD_ID = 4096
+
+# Mark thread switches (accepted; not shown).
+PJSUA2RS_LOG_HAS_THREAD_SWC = 8192
+
+# Indentation (accepted; not shown).
+PJSUA2RS_LOG_HAS_INDENT = 16384
 
 # PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 PJSUA2RS_TRANSPORT_FLAG_RELIABLE = 1
@@ -502,17 +511,48 @@ PJSUA2RS_ERR_SIP_INVALID_MSG = 171020
 # A SIP message is too long (PJSIP_EMSGTOOLONG).
 PJSUA2RS_ERR_SIP_MSG_TOO_LONG = 171023
 
+# A status code is invalid or unexpected here (PJSIP_EINVALIDSTATUS).
+PJSUA2RS_ERR_SIP_INVALID_STATUS = 171030
+
 # A URI is malformed (PJSIP_EINVALIDURI).
 PJSUA2RS_ERR_SIP_INVALID_URI = 171039
 
 # A URI has an unsupported scheme (PJSIP_EINVALIDSCHEME).
 PJSUA2RS_ERR_SIP_INVALID_SCHEME = 171040
 
+# A header field is malformed (PJSIP_EINVALIDHDR).
+PJSUA2RS_ERR_SIP_INVALID_HDR = 171051
+
 # The transport type is not supported (PJSIP_EUNSUPTRANSPORT).
 PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT = 171060
 
 # No transaction (PJSIP_ENOTSX).
 PJSUA2RS_ERR_SIP_NO_TRANSACTION = 171071
+
+# The server rejected our credential: it challenged again, without `stale=true`, a
+# request we had answered (PJSIP_EFAILEDCREDENTIAL). Usually a wrong user or password.
+PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL = 171100
+
+# No credential fits the challenge's realm and algorithm (PJSIP_ENOCREDENTIAL).
+PJSUA2RS_ERR_SIP_NO_CREDENTIAL = 171101
+
+# The challenge offers only unsupported digest algorithms (PJSIP_EINVALIDALGORITHM).
+PJSUA2RS_ERR_SIP_INVALID_ALGORITHM = 171102
+
+# The challenge offers only unsupported qop values (PJSIP_EINVALIDQOP).
+PJSUA2RS_ERR_SIP_INVALID_QOP = 171103
+
+# The challenge offers only unsupported authentication schemes (PJSIP_EINVALIDAUTHSCHEME).
+PJSUA2RS_ERR_SIP_INVALID_AUTH_SCHEME = 171104
+
+# The server kept answering with a stale nonce (PJSIP_EAUTHSTALECOUNT).
+PJSUA2RS_ERR_SIP_AUTH_STALE_COUNT = 171111
+
+# An AKA credential is invalid or AKA is not supported (PJSIP_EAUTHINAKACRED).
+PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED = 171113
+
+# A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
+PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE = 171114
 
 # A JSON document is malformed or a member has the wrong name or type
 # (PJLIB_UTIL_EINJSON).
@@ -632,7 +672,7 @@ class pjsua2rs_log_config(ctypes.Structure):
         'decor': 'Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds, newline, space, thread switch and indent.',
         'filename': 'A log file to append to; empty means none. Default "".',
         'file_flags': 'Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.',
-        'writer': 'A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON.',
+        'writer': 'A custom writer receiving every entry up to `console_level` (instead of the console; the file still gets everything up to `level`), or NULL. Not saved in JSON.',
         'writer_user_data': 'Passed to `writer` as its first argument. Not saved in JSON.',
     }
 
@@ -1286,14 +1326,14 @@ class pjsua2rs_buddy_config(ctypes.Structure):
 pjsua2rs_endpoint = ctypes.c_uint64
 
 
-class TransportInfo(ctypes.Structure):
+class pjsua2rs_transport_info(ctypes.Structure):
     """PJSUA2's `TransportInfo`."""
 
     _fields_ = [
         ('id', ctypes.c_int),
         ('type', ctypes.c_int),
         ('type_name', ctypes.c_char * 16),
-        ('info', ctypes.c_char * 128),
+        ('info', ctypes.c_char * 384),
         ('flags', ctypes.c_uint),
         ('local_address', ctypes.c_char * 64),
         ('local_name', ctypes.c_char * 256),
@@ -1303,15 +1343,15 @@ class TransportInfo(ctypes.Structure):
         'id': 'The transport id.',
         'type': 'The `PJSUA2RS_TRANSPORT_*` type.',
         'type_name': '"UDP", "TCP", "UDP6" or "TCP6".',
-        'info': 'A description.',
+        'info': 'A description as PJSIP writes it: "udp 127.0.0.1:5060 [published as 127.0.0.1:5060]".',
         'flags': '`PJSUA2RS_TRANSPORT_FLAG_*` bits.',
         'local_address': 'The bound address, "ip:port" ("[ip]:port" for IPv6).',
         'local_name': 'The published address, "host:port".',
-        'usage_count': 'How many objects use the transport (0: no accounts or calls yet).',
+        'usage_count': "PJSIP's reference count: 1 for a UDP transport (held by the endpoint), 0 for a TCP listener (its connections are counted apart).",
     }
 
 
-class RequestResult(ctypes.Structure):
+class pjsua2rs_request_result(ctypes.Structure):
     """The final response to a request sent with `pjsua2rs_endpoint_send_options`."""
 
     _fields_ = [
@@ -1324,7 +1364,7 @@ class RequestResult(ctypes.Structure):
     }
 
 
-class Version(ctypes.Structure):
+class pjsua2rs_version_info(ctypes.Structure):
     """PJSUA2's `Version`."""
 
     _fields_ = [
@@ -1374,129 +1414,152 @@ pjsua2rs_json_doc = ctypes.c_uint64
 PROTOTYPES = [
     # Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
     # clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
-    # is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_ep_config_default(pjsua2rs_ep_config *out)
-    ('pjsua2rs_ep_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_ep_config),)),
+    # is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
+    # pjsua2rs_status pjsua2rs_ep_config_default(pjsua2rs_ep_config *out, size_t size)
+    ('pjsua2rs_ep_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_ep_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for the user-agent part of an endpoint config.
-    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is
     # allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_ua_config_default(pjsua2rs_ua_config *out)
-    ('pjsua2rs_ua_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_ua_config),)),
+    # pjsua2rs_status pjsua2rs_ua_config_default(pjsua2rs_ua_config *out, size_t size)
+    ('pjsua2rs_ua_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_ua_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for logging settings (level 5, console level 4,
-    # decor 25328, no writer). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+    # decor 25328, no writer). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller
     # owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_log_config_default(pjsua2rs_log_config *out)
-    ('pjsua2rs_log_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_log_config),)),
+    # pjsua2rs_status pjsua2rs_log_config_default(pjsua2rs_log_config *out, size_t size)
+    ('pjsua2rs_log_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_log_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for media settings (clock rate 16000, 20 ms frames,
-    # jitter buffer automatic). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+    # jitter buffer automatic). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller
     # owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_media_config_default(pjsua2rs_media_config *out)
-    ('pjsua2rs_media_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_media_config),)),
+    # pjsua2rs_status pjsua2rs_media_config_default(pjsua2rs_media_config *out, size_t size)
+    ('pjsua2rs_media_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_media_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a transport config (port 0 = any) and stamps
-    # `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+    # `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns
     # `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_transport_config_default(pjsua2rs_transport_config *out)
-    ('pjsua2rs_transport_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_transport_config),)),
+    # pjsua2rs_status pjsua2rs_transport_config_default(pjsua2rs_transport_config *out, size_t size)
+    ('pjsua2rs_transport_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_transport_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for TLS settings (backend default method, TLS
-    # 1.0-1.2 allowed). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+    # 1.0-1.2 allowed). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns
     # `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_tls_config_default(pjsua2rs_tls_config *out)
-    ('pjsua2rs_tls_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_tls_config),)),
+    # pjsua2rs_status pjsua2rs_tls_config_default(pjsua2rs_tls_config *out, size_t size)
+    ('pjsua2rs_tls_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_tls_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for QoS parameters (all zero). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_qos_params_default(pjsua2rs_qos_params *out)
-    ('pjsua2rs_qos_params_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_qos_params),)),
+    # pjsua2rs_status pjsua2rs_qos_params_default(pjsua2rs_qos_params *out, size_t size)
+    ('pjsua2rs_qos_params_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_qos_params), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a socket option (an int option: `opt_len` 4).
-    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is
     # allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_sock_opt_default(pjsua2rs_sock_opt *out)
-    ('pjsua2rs_sock_opt_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sock_opt),)),
+    # pjsua2rs_status pjsua2rs_sock_opt_default(pjsua2rs_sock_opt *out, size_t size)
+    ('pjsua2rs_sock_opt_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sock_opt), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for an empty socket option list. Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_sock_opt_params_default(pjsua2rs_sock_opt_params *out)
-    ('pjsua2rs_sock_opt_params_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sock_opt_params),)),
+    # pjsua2rs_status pjsua2rs_sock_opt_params_default(pjsua2rs_sock_opt_params *out, size_t size)
+    ('pjsua2rs_sock_opt_params_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sock_opt_params), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for an account config (registration every 300 s,
     # media port 4000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
-    # is NULL. The caller owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_config_default(pjsua2rs_account_config *out)
-    ('pjsua2rs_account_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_config),)),
+    # is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
+    # pjsua2rs_status pjsua2rs_account_config_default(pjsua2rs_account_config *out, size_t size)
+    ('pjsua2rs_account_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for registration settings (timeout 300 s, retry 300
-    # s, proxy use 3). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+    # s, proxy use 3). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns
     # `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_reg_config_default(pjsua2rs_account_reg_config *out)
-    ('pjsua2rs_account_reg_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_reg_config),)),
+    # pjsua2rs_status pjsua2rs_account_reg_config_default(pjsua2rs_account_reg_config *out, size_t size)
+    ('pjsua2rs_account_reg_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_reg_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for SIP settings (any transport, no credentials or
-    # proxies). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+    # proxies). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`;
     # nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_sip_config_default(pjsua2rs_account_sip_config *out)
-    ('pjsua2rs_account_sip_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_sip_config),)),
+    # pjsua2rs_status pjsua2rs_account_sip_config_default(pjsua2rs_account_sip_config *out, size_t size)
+    ('pjsua2rs_account_sip_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_sip_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for call settings (session timers optional, Min-SE
-    # 90 s, expiry 1800 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+    # 90 s, expiry 1800 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns
     # `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_call_config_default(pjsua2rs_account_call_config *out)
-    ('pjsua2rs_account_call_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_call_config),)),
+    # pjsua2rs_status pjsua2rs_account_call_config_default(pjsua2rs_account_call_config *out, size_t size)
+    ('pjsua2rs_account_call_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_call_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for presence settings (no PUBLISH). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_pres_config_default(pjsua2rs_account_pres_config *out)
-    ('pjsua2rs_account_pres_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_pres_config),)),
+    # pjsua2rs_status pjsua2rs_account_pres_config_default(pjsua2rs_account_pres_config *out, size_t size)
+    ('pjsua2rs_account_pres_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_pres_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for MWI settings (disabled, expiry 3600 s). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_mwi_config_default(pjsua2rs_account_mwi_config *out)
-    ('pjsua2rs_account_mwi_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_mwi_config),)),
+    # pjsua2rs_status pjsua2rs_account_mwi_config_default(pjsua2rs_account_mwi_config *out, size_t size)
+    ('pjsua2rs_account_mwi_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_mwi_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for NAT settings (media STUN with retry, Contact
-    # rewrite, UDP keep-alive every 15 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL.
+    # rewrite, UDP keep-alive every 15 s). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program).
     # The caller owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_nat_config_default(pjsua2rs_account_nat_config *out)
-    ('pjsua2rs_account_nat_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_nat_config),)),
+    # pjsua2rs_status pjsua2rs_account_nat_config_default(pjsua2rs_account_nat_config *out, size_t size)
+    ('pjsua2rs_account_nat_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_nat_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for media settings (RTP port 4000, SRTP disabled).
-    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is
+    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is
     # allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_media_config_default(pjsua2rs_account_media_config *out)
-    ('pjsua2rs_account_media_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_media_config),)),
+    # pjsua2rs_status pjsua2rs_account_media_config_default(pjsua2rs_account_media_config *out, size_t size)
+    ('pjsua2rs_account_media_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_media_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for video settings (capture device -1, render device
-    # -2). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing
+    # -2). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing
     # is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_video_config_default(pjsua2rs_account_video_config *out)
-    ('pjsua2rs_account_video_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_video_config),)),
+    # pjsua2rs_status pjsua2rs_account_video_config_default(pjsua2rs_account_video_config *out, size_t size)
+    ('pjsua2rs_account_video_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_video_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for real-time text settings (redundancy 2). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_text_config_default(pjsua2rs_account_text_config *out)
-    ('pjsua2rs_account_text_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_text_config),)),
+    # pjsua2rs_status pjsua2rs_account_text_config_default(pjsua2rs_account_text_config *out, size_t size)
+    ('pjsua2rs_account_text_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_text_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for IP-change settings (shut the transport down, re-
-    # INVITE with flags 50). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller
+    # INVITE with flags 50). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller
     # owns `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_account_ip_change_config_default(pjsua2rs_account_ip_change_config *out)
-    ('pjsua2rs_account_ip_change_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_ip_change_config),)),
+    # pjsua2rs_status pjsua2rs_account_ip_change_config_default(pjsua2rs_account_ip_change_config *out, size_t size)
+    ('pjsua2rs_account_ip_change_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_ip_change_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for SRTP options (empty lists: every crypto and
-    # keying). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+    # keying). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`;
     # nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out)
-    ('pjsua2rs_srtp_opt_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_srtp_opt),)),
+    # pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out, size_t size)
+    ('pjsua2rs_srtp_opt_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_srtp_opt), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for an SRTP crypto entry (all empty). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out)
-    ('pjsua2rs_srtp_crypto_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_srtp_crypto),)),
+    # pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out, size_t size)
+    ('pjsua2rs_srtp_crypto_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_srtp_crypto), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps
-    # `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns
+    # `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns
     # `*out`; nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_buddy_config_default(pjsua2rs_buddy_config *out)
-    ('pjsua2rs_buddy_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_buddy_config),)),
+    # pjsua2rs_status pjsua2rs_buddy_config_default(pjsua2rs_buddy_config *out, size_t size)
+    ('pjsua2rs_buddy_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_buddy_config), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a credential (scheme "digest", realm "*", plain
-    # password). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`;
+    # password). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`;
     # nothing is allocated. Thread-safe.
-    # pjsua2rs_status pjsua2rs_auth_cred_info_default(pjsua2rs_auth_cred_info *out)
-    ('pjsua2rs_auth_cred_info_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_auth_cred_info),)),
+    # pjsua2rs_status pjsua2rs_auth_cred_info_default(pjsua2rs_auth_cred_info *out, size_t size)
+    ('pjsua2rs_auth_cred_info_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_auth_cred_info), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a SIP header (empty name and value). Returns
-    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. The caller owns `*out`; nothing is allocated.
+    # PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
+    # struct may be smaller: an older program). The caller owns `*out`; nothing is allocated.
     # Thread-safe.
-    # pjsua2rs_status pjsua2rs_sip_header_default(pjsua2rs_sip_header *out)
-    ('pjsua2rs_sip_header_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sip_header),)),
+    # pjsua2rs_status pjsua2rs_sip_header_default(pjsua2rs_sip_header *out, size_t size)
+    ('pjsua2rs_sip_header_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sip_header), ctypes.c_size_t,)),
     # Creates an endpoint (PJSUA2's `libCreate`) and writes its handle to `*out`. Several
     # endpoints may exist at once. Destroy it with `pjsua2rs_endpoint_destroy`.
     # pjsua2rs_status pjsua2rs_endpoint_create(pjsua2rs_endpoint *out)
@@ -1535,8 +1598,8 @@ PROTOTYPES = [
     # pjsua2rs_status pjsua2rs_endpoint_transport_enum(pjsua2rs_endpoint ep, int *ids, size_t cap, size_t *out_count)
     ('pjsua2rs_endpoint_transport_enum', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_int), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
     # PJSUA2's `transportGetInfo`: writes transport `id`'s details to `*out`.
-    # pjsua2rs_status pjsua2rs_endpoint_transport_get_info(pjsua2rs_endpoint ep, int id, TransportInfo *out)
-    ('pjsua2rs_endpoint_transport_get_info', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(TransportInfo),)),
+    # pjsua2rs_status pjsua2rs_endpoint_transport_get_info(pjsua2rs_endpoint ep, int id, pjsua2rs_transport_info *out)
+    ('pjsua2rs_endpoint_transport_get_info', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(pjsua2rs_transport_info),)),
     # PJSUA2's `transportClose`: closes transport `id` (and a TCP transport's
     # connections).
     # pjsua2rs_status pjsua2rs_endpoint_transport_close(pjsua2rs_endpoint ep, int id)
@@ -1549,8 +1612,8 @@ PROTOTYPES = [
     # `PJSUA2RS_ERR_NAME_TOO_LONG` with `*out` still written). No response within Timer F
     # gives status 170408 (PJSIP's 408 code); a transport failure 170503. Blocks the caller;
     # do not call it from a callback in poll mode.
-    # pjsua2rs_status pjsua2rs_endpoint_send_options(pjsua2rs_endpoint ep, const char *uri, unsigned int timeout_ms, RequestResult *out, char *msg_buf, size_t msg_buf_len, size_t *msg_len_out)
-    ('pjsua2rs_endpoint_send_options', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(RequestResult), ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
+    # pjsua2rs_status pjsua2rs_endpoint_send_options(pjsua2rs_endpoint ep, const char *uri, unsigned int timeout_ms, pjsua2rs_request_result *out, char *msg_buf, size_t msg_buf_len, size_t *msg_len_out)
+    ('pjsua2rs_endpoint_send_options', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(pjsua2rs_request_result), ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
     # PJSUA2's `utilLogWrite`: logs `msg` from `sender` at `level` through the endpoint's
     # log configuration.
     # pjsua2rs_status pjsua2rs_endpoint_log_write(pjsua2rs_endpoint ep, int level, const char *sender, const char *msg)
@@ -1564,8 +1627,8 @@ PROTOTYPES = [
     # pjsua2rs_status pjsua2rs_verify_uri(const char *uri)
     ('pjsua2rs_verify_uri', pjsua2rs_status, (ctypes.c_char_p,)),
     # PJSUA2's `libVersion`: the library's version. Needs no endpoint.
-    # pjsua2rs_status pjsua2rs_version(Version *out)
-    ('pjsua2rs_version', pjsua2rs_status, (ctypes.POINTER(Version),)),
+    # pjsua2rs_status pjsua2rs_version(pjsua2rs_version_info *out)
+    ('pjsua2rs_version', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_version_info),)),
     # Writes the calling thread's last error into `*out`. When no call on this thread has
     # failed yet, `status` is 0 and the strings are empty. A later successful call does not
     # clear it. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL. Thread-safe: each thread
@@ -1615,8 +1678,8 @@ PROTOTYPES = [
     # length (without the NUL) into `*len_out` when `len_out` is not NULL. When the buffer
     # is too small nothing is copied, `*len_out` still gets the length, and the result is
     # PJSUA2RS_ERR_NAME_TOO_LONG: call again with `*len_out + 1` bytes (or call first with
-    # `buf_len` 0 to learn the size). A NULL `buf` gives PJSUA2RS_ERR_INVALID_ARG (after
-    # setting `*len_out`). Thread-safe.
+    # `buf_len` 0 to learn the size). A NULL `buf` with a non-NULL `len_out` is a size query
+    # and succeeds; both NULL is PJSUA2RS_ERR_INVALID_ARG. Thread-safe.
     # pjsua2rs_status pjsua2rs_json_doc_save_string(pjsua2rs_json_doc doc, char *buf, size_t buf_len, size_t *len_out)
     ('pjsua2rs_json_doc_save_string', pjsua2rs_status, (pjsua2rs_json_doc, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
     # Appends `*cfg` to container `node` (PJSUA2RS_JSON_ROOT for the root) as
@@ -1705,7 +1768,8 @@ PROTOTYPES = [
     # its length (without the NUL) in `*len_out` when `len_out` is not NULL. When `buf` is
     # too small nothing is copied, `*len_out` gets the length, the result is
     # PJSUA2RS_ERR_NAME_TOO_LONG and the member stays unread, so the call can be repeated
-    # with a larger buffer. Otherwise as `pjsua2rs_json_doc_read_number`.
+    # with a larger buffer; a NULL `buf` with a non-NULL `len_out` only reports the length
+    # (and leaves the member unread). Otherwise as `pjsua2rs_json_doc_read_number`.
     # pjsua2rs_status pjsua2rs_json_doc_read_string(pjsua2rs_json_doc doc, uint32_t node, const char *name, char *buf, size_t buf_len, size_t *len_out)
     ('pjsua2rs_json_doc_read_string', pjsua2rs_status, (pjsua2rs_json_doc, ctypes.c_uint32, ctypes.c_char_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
     # Reads a member that is an array of strings (PJSUA2 `readStringVector`): writes the
@@ -1806,15 +1870,16 @@ def _bind(cdll):
 
 def _check_layout(cdll):
     """ImportError when a versioned config struct of the library differs in size from the
-    one generated here (bindings and library from different builds)."""
+    one generated here (bindings and library from different builds): the library accepts
+    exactly our size and refuses one byte more."""
     for struct, default in VERSIONED:
-        # Twice the size, so that a library with a grown struct cannot write past the end.
-        buf = (ctypes.c_uint32 * (ctypes.sizeof(struct) // 2 + 1))()
-        getattr(cdll, default)(ctypes.cast(buf, ctypes.POINTER(struct)))
-        if buf[0] != ctypes.sizeof(struct):
-            raise ImportError(f"{LIBRARY_PATH}: {struct.__name__} has {buf[0]} bytes, the "
-                              f"bindings expect {ctypes.sizeof(struct)}: rebuild the "
-                              "library or regenerate the bindings (scripts/gen-header.sh)")
+        size = ctypes.sizeof(struct)
+        buf = ctypes.cast((ctypes.c_uint8 * (size + 1))(), ctypes.POINTER(struct))
+        fn = getattr(cdll, default)
+        if fn(buf, size) != 0 or fn(buf, size + 1) == 0:
+            raise ImportError(f"{LIBRARY_PATH}: {struct.__name__} differs in size from the "
+                              f"bindings' {size} bytes: rebuild the library or regenerate "
+                              "the bindings (scripts/gen-header.sh)")
 
 
 lib, LIBRARY_PATH = load_library()

@@ -49,14 +49,14 @@ class StructView(PersistentObject):
     holds the library's defaults (PJSUA2's values)."""
 
     _ctype = None  # the ctypes Structure
-    _default = None  # the library's `_default(out)` function
+    _default = None  # the library's `_default(out, size)` function
     _json_write = None  # pjsua2rs_json_doc_write_<x>, for the configs that have one
     _json_read = None
     _field_names = ()  # PJSUA2 member names, in C order
 
     def __init__(self):
         c = self._ctype()
-        check(type(self)._default(ctypes.byref(c)))
+        check(type(self)._default(ctypes.byref(c), ctypes.sizeof(c)))
         self._c = c
         # Python-side members (the log writer), keyed by (struct address, name), kept on
         # the object that owns the memory.

@@ -26,15 +26,6 @@ KNOWN_DIFFERENCES = {
     # Library differences (reported to the library owner; the bindings pass them through).
     r"Error\.reason": "pjsua2rs adds the address and the OS error number to 'Address "
                       "already in use' (the 'Error.reason says' line checks the common text)",
-    r"transport \d+ info": "PJSUA2 describes a transport as 'udp 127.0.0.1:P [published as "
-                           "127.0.0.1:P]', pjsua2rs as 'SIP UDP transport'",
-    r"transport \d+ usageCount": "PJSUA2 counts pjsua's own reference to its UDP transport "
-                                 "(1); pjsua2rs counts only accounts and calls (0)",
-    r"utilVerifySipUri\('(tel:\+123|http://x)'\)": "for a URI of another scheme PJSUA2 "
-                                                  "returns PJSIP_EINVALIDURI (171039), "
-                                                  "pjsua2rs PJSIP_EINVALIDSCHEME (171040)",
-    r"utilStrError\(70004\)": "PJLIB says 'Invalid value or argument (PJ_EINVAL)', pjsua2rs "
-                              "'Invalid argument (PJ_EINVAL)'",
     # Deliberate: pjsua2rs writes the newest PJSUA2 JSON layout unless told otherwise.
     r"saved subscribe": "pjsua2rs writes the newest PJSUA2 layout by default, where "
                         "BuddyConfig.subscribe_dlg_event follows subscribe, so the line ends "

@@ -52,11 +52,13 @@ def test_everything_in_the_header_is_bound():
 
 
 def test_struct_layout_matches_the_library():
-    # The library stamps its own sizeof in struct_size; ours must be the same.
+    # The library accepts our sizeof, stamps it, and refuses a larger struct.
     for struct, default in _ffi.VERSIONED:
         c = struct()
-        assert getattr(_ffi.lib, default)(ctypes.byref(c)) == 0
+        fn = getattr(_ffi.lib, default)
+        assert fn(ctypes.byref(c), ctypes.sizeof(struct)) == 0
         assert c.struct_size == ctypes.sizeof(struct)
+        assert fn(ctypes.byref(c), ctypes.sizeof(struct) + 1) == _ffi.PJSUA2RS_ERR_INVALID_ARG
 
 
 def test_parser_reads_each_kind_of_declaration():

@@ -113,7 +113,8 @@ pub struct LogConfig {
     pub filename: [c_char; PJSUA2RS_PATH_LEN],
     /// Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.
     pub file_flags: u32,
-    /// A custom writer receiving every entry up to `level`, or NULL. Not saved in JSON.
+    /// A custom writer receiving every entry up to `console_level` (instead of the
+    /// console; the file still gets everything up to `level`), or NULL. Not saved in JSON.
     pub writer: LogWriterFn,
     /// Passed to `writer` as its first argument. Not saved in JSON.
     pub writer_user_data: *mut c_void,

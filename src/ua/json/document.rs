@@ -279,6 +279,18 @@ impl JsonDocument {
         self.take(node, name, |item, tree, path| f(string(item, tree, path)?))
     }
 
+    /// Like `take_string`, but leaves the member unread (to learn its length first).
+    pub(crate) fn peek_string(
+        &mut self,
+        node: NodeId,
+        name: &str,
+        f: impl FnOnce(&str) -> Result<()>,
+    ) -> Result<()> {
+        let i = self.tree.expect_unread(node, name)?;
+        let path = self.index_path(node, i);
+        f(string(&self.tree.member(node, i).item, &self.tree, &path)?)
+    }
+
     /// Reads a member that is an object and returns it, for reading its members.
     pub fn read_container(&mut self, node: NodeId, name: &str) -> Result<NodeId> {
         self.take(node, name, |item, tree, path| {
