@@ -272,17 +272,26 @@ impl SipEndpoint {
     pub fn send_request(
         &mut self,
         now: Instant,
+        request: Request,
+        flow: Flow,
+    ) -> Result<TsxId, TsxError> {
+        self.send_request_via(now, request, flow, None)
+    }
+
+    /// Like [`Self::send_request`], with our Via's sent-by set to `sent_by` instead of the
+    /// transport's published address (after NAT discovery, PJSUA2's `viaRewriteUse`).
+    pub fn send_request_via(
+        &mut self,
+        now: Instant,
         mut request: Request,
         flow: Flow,
+        sent_by: Option<(Host, u16)>,
     ) -> Result<TsxId, TsxError> {
         let branch = new_branch(&mut self.rng);
         if let Some(t) = self.transport(flow.transport) {
-            let via = our_via(
-                flow.kind.via_token(),
-                t.published_host.clone(),
-                t.published_port,
-                &branch,
-            );
+            let (host, port) =
+                sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
+            let via = our_via(flow.kind.via_token(), host, port, &branch);
             request.headers.push_front(HeaderName::Via, via.to_string());
         }
         if !request.headers.contains(&HeaderName::MaxForwards) {
@@ -294,6 +303,11 @@ impl SipEndpoint {
                 .push(HeaderName::UserAgent, self.cfg.user_agent.clone());
         }
         self.tsx.send_request(now, request, flow)
+    }
+
+    /// Sends raw bytes on a flow: a keep-alive (CRLF on UDP, CRLFCRLF on streams).
+    pub fn send_raw(&mut self, flow: Flow, data: Bytes) {
+        self.tsx.send_stateless(flow, data);
     }
 
     /// Sends `response` in server transaction `tsx`, adding our Server header.

@@ -1,6 +1,7 @@
 //! The PJSUA2 object model: Endpoint, configs (with PJSUA2's JSON schema), transports,
 //! logging, errors and status codes. Joins the protocol cores to the runtime.
 
+pub mod account;
 pub mod config;
 pub mod core;
 pub mod endpoint;

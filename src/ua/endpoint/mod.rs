@@ -2,20 +2,24 @@
 //! libHandleEvents, libDestroy), transports, and utilities. Unlike PJSUA2 there is no
 //! hidden singleton: a process may hold several endpoints.
 
-use super::config::{EpConfig, TransportConfig};
-use super::core::{RequestOutcome, UaCore};
-use super::fixed_str::FixedStr;
-use super::log::{LogSettings, Logger, WriterSink};
-use super::log_entry::LogEntry;
-use super::status::*;
-use super::transport::{bind_ip, kind_of, published_host, TransportRecord};
-use super::{Error, Result};
+mod accounts;
+
 use crate::rng::Rng;
 use crate::runtime::{DispatchMode, Dispatcher, Driver};
 use crate::sip::endpoint::{EndpointConfig, SipEndpoint};
 use crate::sip::transaction::TimerConfig;
 use crate::sip::transport::{TransportId, TransportKind};
-use crate::sip::Uri;
+use crate::sip::{NameAddr, Uri};
+use crate::ua::account::{AccountHandler, AccountId};
+use crate::ua::config::{EpConfig, TransportConfig};
+use crate::ua::core::{AppEvent, EventSink, RequestOutcome, UaCore};
+use crate::ua::fixed_str::FixedStr;
+use crate::ua::log::{LogSettings, Logger, WriterSink};
+use crate::ua::log_entry::LogEntry;
+use crate::ua::status::*;
+use crate::ua::transport::{bind_ip, kind_of, published_host, TransportRecord};
+use crate::ua::{Error, Result};
+use std::collections::HashMap;
 use std::ffi::CString;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -34,11 +38,16 @@ pub const PJSUA2RS_STATE_RUNNING: i32 = 4;
 /// PJSUA_STATE_CLOSING: libDestroy in progress.
 pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
 
+/// The application's account callbacks, looked up when an event is delivered (so a
+/// removed account's queued events are dropped).
+type Handlers = Arc<Mutex<HashMap<AccountId, Arc<dyn AccountHandler>>>>;
+
 /// What lives between libInit and libDestroy.
 struct Live {
     driver: Driver<UaCore>,
     dispatcher: Arc<Dispatcher>,
     logger: Arc<Logger>,
+    handlers: Handlers,
     started: std::sync::atomic::AtomicBool,
 }
 
@@ -165,7 +174,10 @@ impl Endpoint {
             },
             Rng::from_os(),
         );
-        let core = UaCore::new(sip, logger.clone());
+        let outbound_proxies = outbound_proxies(cfg).map_err(|e| e.with_title(title))?;
+        let handlers: Handlers = Arc::new(Mutex::new(HashMap::new()));
+        let sink = event_sink(dispatcher.clone(), handlers.clone());
+        let core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
         let driver = Driver::start("pjsua2rs-sip", core).map_err(|e| {
             Error::new(
                 from_io_error(&e),
@@ -182,6 +194,7 @@ impl Endpoint {
             driver,
             dispatcher,
             logger,
+            handlers,
             started: Default::default(),
         }));
         Ok(())
@@ -424,6 +437,23 @@ impl Endpoint {
             }
         };
         live.logger.log(4, "pjsua2rs", "destroying the endpoint");
+        // Remove every account: their bindings are removed with un-REGISTERs, waited for
+        // at most unregWaitMsec; no account callback runs from here on.
+        live.handlers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        if let Ok(deadline) = live
+            .driver
+            .call(|core, _| core.begin_shutdown(Instant::now()))
+        {
+            while Instant::now() < deadline {
+                match live.driver.call(|core, _| core.pending_unregistrations()) {
+                    Ok(n) if n > 0 => std::thread::sleep(Duration::from_millis(5)),
+                    _ => break,
+                }
+            }
+        }
         live.driver.stop();
         live.dispatcher.shutdown();
         *self.lock() = Phase::Destroyed;
@@ -435,6 +465,50 @@ impl Drop for Endpoint {
     fn drop(&mut self) {
         let _ = self.lib_destroy();
     }
+}
+
+/// Posts each event to the dispatcher, which hands it to the account's handler if the
+/// account still has one.
+fn event_sink(dispatcher: Arc<Dispatcher>, handlers: Handlers) -> EventSink {
+    Arc::new(move |event: AppEvent| {
+        let handlers = handlers.clone();
+        dispatcher.post(Box::new(move || {
+            let acc = match &event {
+                AppEvent::RegStarted { acc, .. } | AppEvent::RegState { acc, .. } => *acc,
+            };
+            let handler = handlers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&acc)
+                .cloned();
+            let Some(h) = handler else { return };
+            match &event {
+                AppEvent::RegStarted { prm, .. } => h.on_reg_started(prm),
+                AppEvent::RegState { prm, .. } => h.on_reg_state(prm),
+            }
+        }));
+    })
+}
+
+/// UaConfig.outboundProxies, parsed.
+fn outbound_proxies(cfg: &EpConfig) -> Result<Vec<NameAddr>> {
+    let ua = &cfg.ua_config;
+    let n = (ua.outbound_proxies_count as usize).min(ua.outbound_proxies.len());
+    ua.outbound_proxies[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = format!("uaConfig.outboundProxies[{i}]");
+            let text = p.get_str(&name)?;
+            crate::sip::parse::parse_name_addr(&text.trim().into()).map_err(|e| {
+                Error::new(
+                    PJSUA2RS_ERR_SIP_INVALID_URI,
+                    "",
+                    format!("{name} '{text}' is not a valid URI: {}", e.reason),
+                )
+            })
+        })
+        .collect()
 }
 
 fn timer_config(cfg: &EpConfig) -> TimerConfig {

@@ -1,55 +1,76 @@
-//! The user-agent core: the state the driver thread owns. It runs the SIP endpoint,
-//! logs SIP traffic, and completes the operations the API started (sending OPTIONS...).
+//! The user-agent core: the state the driver thread owns. It runs the SIP endpoint and
+//! the accounts' registrations, logs SIP traffic, completes the operations the API started
+//! (sending OPTIONS...) and posts the application's events.
 
+mod accounts;
+mod events;
+mod options;
+mod send;
+
+pub use events::{AppEvent, EventSink};
+pub use options::RequestOutcome;
+
+use super::account::AccountId;
 use super::log::Logger;
-use super::status::{PJSUA2RS_ERR_SIP_STATUS_BASE, PJSUA2RS_ERR_TIMEOUT};
 use super::transport::TransportRecord;
-use super::{Error, Result};
+use crate::rng::Rng;
 use crate::runtime::Core;
 use crate::sip::endpoint::{EndpointEvent, SipEndpoint};
-use crate::sip::message::{Request, Response};
 use crate::sip::transaction::{TsxEvent, TsxId};
-use crate::sip::transport::{Flow, Transmit, TransportId};
-use crate::sip::{HeaderName, Message, Method, NameAddr, SipUri, Text, Uri};
+use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
+use crate::sip::NameAddr;
+use accounts::AccountState;
 use bytes::Bytes;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
-use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// The answer to a request the API sent and waits for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequestOutcome {
-    /// The final status code.
-    pub status_code: u16,
-    /// The reason phrase.
-    pub reason: String,
-    /// The whole response as received.
-    pub whole_msg: String,
+/// Who waits for a client transaction's outcome.
+enum Owner {
+    /// An OPTIONS probe from the API.
+    Options(options::Reply),
+    /// An account's REGISTER.
+    Register(AccountId),
 }
-
-/// A reply channel for a pending request.
-type Reply = SyncSender<Result<RequestOutcome>>;
 
 /// The core state, owned by the driver thread.
 pub struct UaCore {
     sip: SipEndpoint,
     logger: Arc<Logger>,
+    sink: EventSink,
+    rng: Rng,
     transports: Vec<TransportRecord>,
     next_transport: TransportId,
-    pending: HashMap<TsxId, Reply>,
+    owners: HashMap<TsxId, Owner>,
+    accounts: BTreeMap<AccountId, AccountState>,
+    default_account: Option<AccountId>,
+    next_account: AccountId,
+    /// UaConfig.outboundProxies: put before every account's route set.
+    outbound_proxies: Vec<NameAddr>,
 }
 
 impl UaCore {
-    /// A core around a SIP endpoint.
-    pub fn new(sip: SipEndpoint, logger: Arc<Logger>) -> Self {
+    /// A core around a SIP endpoint; `sink` receives the application's events.
+    pub fn new(
+        sip: SipEndpoint,
+        logger: Arc<Logger>,
+        sink: EventSink,
+        rng: Rng,
+        outbound_proxies: Vec<NameAddr>,
+    ) -> Self {
         UaCore {
             sip,
             logger,
+            sink,
+            rng,
             transports: Vec::new(),
             next_transport: 0,
-            pending: HashMap::new(),
+            owners: HashMap::new(),
+            accounts: BTreeMap::new(),
+            default_account: None,
+            next_account: 0,
+            outbound_proxies,
         }
     }
 
@@ -92,94 +113,30 @@ impl UaCore {
         self.sip.remove_transport(id)
     }
 
-    /// Sends OPTIONS to `target` and answers `reply` with the final response, a timeout
-    /// (Timer F), or a transport error.
-    pub fn send_options(&mut self, now: Instant, target: Uri, reply: Reply) {
-        let outcome = self.start_options(now, target);
-        match outcome {
-            Ok(tsx) => {
-                self.pending.insert(tsx, reply);
-            }
-            Err(e) => {
-                let _ = reply.send(Err(e));
-            }
-        }
+    fn emit(&self, event: AppEvent) {
+        (self.sink)(event);
     }
 
-    fn start_options(&mut self, now: Instant, target: Uri) -> Result<TsxId> {
-        let title = "Endpoint::utilSendOptions()";
-        let flow = self.sip.route_to(&target).map_err(|e| {
-            Error::new(
-                super::status::PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT,
-                title,
-                format!("cannot reach {target}: {e}"),
-            )
-        })?;
-        let local = self.sip.transport(flow.transport).cloned().ok_or_else(|| {
-            Error::new(super::status::PJSUA2RS_ERR_NOT_FOUND, title, "no transport")
-        })?;
-        let from_uri = SipUri::new(
-            None,
-            local.published_host.clone(),
-            Some(local.published_port),
-        );
-        let mut from = NameAddr::new(Uri::Sip(from_uri.clone()));
-        let tag = crate::sip::build::new_tag(self.sip.rng());
-        from.params.set("tag", Some(Text::from(tag)));
-        let call_id = format!("{}@{}", self.sip.rng().token(22), local.published_host);
-        let mut request = Request::new(Method::Options, target.clone());
-        request.headers.push(HeaderName::From, from.to_string());
-        request
-            .headers
-            .push(HeaderName::To, NameAddr::new(target).to_string());
-        request.headers.push(HeaderName::CallId, call_id);
-        request.headers.push(HeaderName::CSeq, "1 OPTIONS");
-        request.headers.push(
-            HeaderName::Contact,
-            NameAddr::new(Uri::Sip(from_uri)).to_string(),
-        );
-        request.headers.push(HeaderName::Accept, "application/sdp");
-        self.sip.send_request(now, request, flow).map_err(|e| {
-            Error::new(
-                super::status::PJSUA2RS_ERR_INVALID_ARG,
-                title,
-                e.to_string(),
-            )
-        })
-    }
-
-    fn on_event(&mut self, event: EndpointEvent) {
+    fn on_endpoint_event(&mut self, now: Instant, event: EndpointEvent) {
         match event {
             EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) if response.status >= 200 => {
-                if let Some(reply) = self.pending.remove(&tsx) {
-                    let _ = reply.send(Ok(outcome_of(&response)));
+                match self.owners.remove(&tsx) {
+                    Some(Owner::Options(reply)) => options::complete(reply, &response),
+                    Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
+                    None => {}
                 }
             }
             EndpointEvent::Tsx(TsxEvent::Timeout { tsx }) => {
-                if let Some(reply) = self.pending.remove(&tsx) {
-                    let _ = reply.send(Err(Error::new(
-                        PJSUA2RS_ERR_SIP_STATUS_BASE + 408,
-                        "",
-                        "Request Timeout (no response, Timer F)",
-                    )));
-                }
+                self.tsx_failed(now, tsx, 408, "Request Timeout")
             }
             EndpointEvent::Tsx(TsxEvent::TransportError { tsx }) => {
-                if let Some(reply) = self.pending.remove(&tsx) {
-                    let _ = reply.send(Err(Error::new(
-                        PJSUA2RS_ERR_SIP_STATUS_BASE + 503,
-                        "",
-                        "Service Unavailable (transport error)",
-                    )));
-                }
+                self.tsx_failed(now, tsx, 503, "Service Unavailable (transport error)")
             }
             EndpointEvent::Tsx(TsxEvent::Terminated { tsx }) => {
-                if let Some(reply) = self.pending.remove(&tsx) {
-                    let _ = reply.send(Err(Error::new(
-                        PJSUA2RS_ERR_TIMEOUT,
-                        "",
-                        "transaction ended without a final response",
-                    )));
+                // An owner still waiting never got a final response (e.g. the transport
+                // went away without a transport error): report it as a timeout.
+                if self.owners.contains_key(&tsx) {
+                    self.tsx_failed(now, tsx, 408, "Request Timeout");
                 }
             }
             EndpointEvent::Malformed {
@@ -207,8 +164,17 @@ impl UaCore {
         }
     }
 
+    /// A client transaction ended without a final response.
+    fn tsx_failed(&mut self, now: Instant, tsx: TsxId, code: u16, reason: &str) {
+        match self.owners.remove(&tsx) {
+            Some(Owner::Options(reply)) => options::fail(reply, code, reason),
+            Some(Owner::Register(acc)) => self.register_failed(now, acc, code, reason),
+            None => {}
+        }
+    }
+
     fn log_message(&self, direction: &str, flow: &Flow, data: &Bytes) {
-        if !self.logger.msg_logging() {
+        if !self.logger.msg_logging() || data.iter().all(|b| matches!(b, b'\r' | b'\n')) {
             return;
         }
         let text = String::from_utf8_lossy(data);
@@ -232,15 +198,6 @@ impl UaCore {
     }
 }
 
-fn outcome_of(response: &Response) -> RequestOutcome {
-    RequestOutcome {
-        status_code: response.status,
-        reason: response.reason.to_string(),
-        whole_msg: String::from_utf8_lossy(&Message::Response(response.clone()).to_bytes())
-            .into_owned(),
-    }
-}
-
 impl Core for UaCore {
     fn handle_datagram(
         &mut self,
@@ -251,7 +208,7 @@ impl Core for UaCore {
     ) {
         let flow = Flow {
             transport,
-            kind: crate::sip::transport::TransportKind::Udp,
+            kind: TransportKind::Udp,
             remote,
             conn: None,
         };
@@ -275,6 +232,7 @@ impl Core for UaCore {
 
     fn handle_timeout(&mut self, now: Instant) {
         self.sip.handle_timeout(now);
+        self.account_timers(now);
     }
 
     fn poll_transmit(&mut self) -> Option<Transmit> {
@@ -284,12 +242,23 @@ impl Core for UaCore {
     }
 
     fn poll_timeout(&self) -> Option<Instant> {
-        self.sip.poll_timeout()
+        [self.sip.poll_timeout(), self.accounts_timeout()]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     fn process(&mut self, now: Instant) {
-        while let Some(event) = self.sip.poll_event(now) {
-            self.on_event(event);
+        loop {
+            let mut busy = false;
+            while let Some(event) = self.sip.poll_event(now) {
+                busy = true;
+                self.on_endpoint_event(now, event);
+            }
+            busy |= self.pump_accounts(now);
+            if !busy {
+                return;
+            }
         }
     }
 
