@@ -18,6 +18,12 @@
 #include <stdbool.h>
 
 /**
+ * PJSUA2's `regExpiresSec` when the account does not register
+ * (PJSIP_EXPIRES_NOT_SPECIFIED).
+ */
+#define PJSUA2RS_EXPIRES_NOT_SPECIFIED 4294967295
+
+/**
  * `AccountRegConfig.proxy_use` bit: route REGISTER via the global outbound proxies.
  */
 #define PJSUA2RS_REG_USE_OUTBOUND_PROXY 1
@@ -731,515 +737,96 @@
 typedef int32_t pjsua2rs_status;
 
 /**
- * User-agent settings (PJSUA2 `UaConfig`).
+ * PJSUA2's `OnRegStartedParam`.
  */
 typedef struct {
   /**
-   * Maximum number of simultaneous calls. Default 4.
+   * True when registering or refreshing, false when unregistering.
    */
-  uint32_t max_calls;
-  /**
-   * Worker threads polling SIP events; 0 means the application polls with
-   * `handle_events` (poll mode). Default 1.
-   */
-  uint32_t thread_cnt;
-  /**
-   * Run callbacks only in the thread that calls `handle_events` (use with
-   * `thread_cnt` 0). Default false.
-   */
-  bool main_thread_only;
-  /**
-   * DNS name servers ("host[:port]"); none means the system resolver.
-   */
-  char nameserver[PJSUA2RS_MAX_NAMESERVERS][PJSUA2RS_HOST_LEN];
-  /**
-   * How many entries of `nameserver` are used.
-   */
-  uint32_t nameserver_count;
-  /**
-   * Global outbound proxies, put before every account's proxies. Not saved in JSON.
-   */
-  char outbound_proxies[PJSUA2RS_MAX_OUTBOUND_PROXIES][PJSUA2RS_URI_LEN];
-  /**
-   * How many entries of `outbound_proxies` are used.
-   */
-  uint32_t outbound_proxies_count;
-  /**
-   * The User-Agent header value; empty means the library's own. Default "".
-   */
-  char user_agent[PJSUA2RS_TEXT_LEN];
-  /**
-   * STUN servers ("host[:port]"), tried in order.
-   */
-  char stun_server[PJSUA2RS_MAX_STUN_SERVERS][PJSUA2RS_HOST_LEN];
-  /**
-   * How many entries of `stun_server` are used.
-   */
-  uint32_t stun_server_count;
-  /**
-   * Also resolve STUN servers to IPv6 addresses. Default false.
-   */
-  bool stun_try_ipv6;
-  /**
-   * Start even when no STUN server answers. Default true.
-   */
-  bool stun_ignore_failure;
-  /**
-   * Put the NAT type in SDP: 0 no, 1 the type number, 2 number and name. Default 1.
-   */
-  int32_t nat_type_in_sdp;
-  /**
-   * Handle unsolicited NOTIFY for message waiting (MWI). Default true.
-   */
-  bool mwi_unsolicited_enabled;
-  /**
-   * Use UPnP to find the public address. Default false.
-   */
-  bool enable_upnp;
-  /**
-   * The network interface for UPnP; empty means any. Default "".
-   */
-  char upnp_if_name[PJSUA2RS_NAME_LEN];
-  /**
-   * Put "norefersub" in the Supported header. Default true.
-   */
-  bool no_refersub;
-  /**
-   * The default of accounts' server affinity for TCP/TLS. Default false.
-   */
-  bool acc_server_affinity_default;
-  /**
-   * RFC 3261 T1, the round-trip estimate, in ms (PJSIP's `pjsip_cfg()->tsx.t1`).
-   * Default 500. Not saved in JSON.
-   */
-  uint32_t tsx_t1_msec;
-  /**
-   * RFC 3261 T2, the longest retransmit interval, in ms. Default 4000. Not saved in JSON.
-   */
-  uint32_t tsx_t2_msec;
-  /**
-   * RFC 3261 T4, how long a message may live in the network, in ms. Default 5000.
-   * Not saved in JSON.
-   */
-  uint32_t tsx_t4_msec;
-  /**
-   * RFC 3261 Timer D (wait for response retransmissions) in ms; at least 32000.
-   * Default 32000. Not saved in JSON.
-   */
-  uint32_t tsx_td_msec;
-} pjsua2rs_ua_config;
+  bool renew;
+} pjsua2rs_on_reg_started_param;
 
 /**
- * One log message, as PJSUA2's `LogEntry`. Valid only during the writer call: copy what
- * you keep.
+ * `on_reg_started`: a REGISTER round starts (PJSUA2 `onRegStarted`); NULL for none.
+ */
+typedef void (*pjsua2rs_on_reg_started_fn)(void *user_data, const pjsua2rs_on_reg_started_param *prm);
+
+/**
+ * The received message a callback is about (PJSUA2's `SipRxData`); the strings are
+ * NUL-terminated UTF-8, valid during the callback only.
  */
 typedef struct {
   /**
-   * The verbosity level of the message (1 = error ... 6 = very detailed).
+   * A one-line description ("Response msg 200/REGISTER/cseq=2"); "" when none.
    */
-  int level;
+  const char *info;
   /**
-   * The message, NUL-terminated UTF-8, already decorated as `LogConfig.decor` asks.
+   * The whole message as received; "" when no message arrived (timeout).
    */
-  const char *msg;
+  const char *whole_msg;
   /**
-   * An identifier of the thread that logged the message.
+   * Where it came from, "ip:port"; "" when none.
    */
-  uint64_t thread_id;
-  /**
-   * The name of the thread that logged the message, NUL-terminated UTF-8.
-   */
-  const char *thread_name;
-} pjsua2rs_log_entry;
+  const char *src_address;
+} pjsua2rs_sip_rx_data;
 
 /**
- * A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
- * `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
- * the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
- * 0), never while the library holds a lock, one entry at a time.
- */
-typedef void (*pjsua2rs_log_writer_fn)(void *user_data, const pjsua2rs_log_entry *entry);
-
-/**
- * Logging settings (PJSUA2 `LogConfig`).
+ * PJSUA2's `OnRegStateParam`. Valid during the callback only.
  */
 typedef struct {
   /**
-   * Log incoming and outgoing SIP messages (non-zero = yes). Default 1.
+   * 0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
    */
-  uint32_t msg_logging;
+  pjsua2rs_status status;
   /**
-   * Maximum level written to the writer and the file (0-6). Default 5.
+   * The SIP status (408 for no answer, 503 for a transport error).
    */
-  uint32_t level;
+  int code;
   /**
-   * Maximum level written to the console (stdout). Default 4.
+   * The reason phrase.
    */
-  uint32_t console_level;
+  const char *reason;
   /**
-   * Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds,
-   * newline, space, thread switch and indent.
+   * The response, when one arrived.
    */
-  uint32_t decor;
+  pjsua2rs_sip_rx_data rdata;
   /**
-   * A log file to append to; empty means none. Default "".
+   * The granted binding time in seconds (0 when unregistered or failed).
    */
-  char filename[PJSUA2RS_PATH_LEN];
-  /**
-   * Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.
-   */
-  uint32_t file_flags;
-  /**
-   * A custom writer receiving every entry up to `console_level` (instead of the
-   * console; the file still gets everything up to `level`), or NULL. Not saved in JSON.
-   */
-  pjsua2rs_log_writer_fn writer;
-  /**
-   * Passed to `writer` as its first argument. Not saved in JSON.
-   */
-  void *writer_user_data;
-} pjsua2rs_log_config;
+  unsigned int expiration;
+} pjsua2rs_on_reg_state_param;
 
 /**
- * Media settings (PJSUA2 `MediaConfig`).
+ * `on_reg_state`: a REGISTER round ended (PJSUA2 `onRegState`); NULL for none.
+ */
+typedef void (*pjsua2rs_on_reg_state_fn)(void *user_data, const pjsua2rs_on_reg_state_param *prm);
+
+/**
+ * The callbacks of an account; NULL members are not called. Each gets the `user_data`
+ * given to `pjsua2rs_account_create` and a param struct valid during the call. They run
+ * on the library's callback thread, or inside `pjsua2rs_endpoint_handle_events` in poll
+ * mode, one at a time, never while the library holds a lock; calling the API from them
+ * is safe. Set `struct_size` to `sizeof` the struct (members are only ever appended).
  */
 typedef struct {
   /**
-   * The conference bridge clock rate in Hz. Default 16000.
-   */
-  uint32_t clock_rate;
-  /**
-   * The sound device clock rate; 0 means `clock_rate`. Default 0.
-   */
-  uint32_t snd_clock_rate;
-  /**
-   * Drive the sound port from a software clock instead of the device. Default true.
-   */
-  bool snd_use_sw_clock;
-  /**
-   * Audio channels of the bridge. Default 1.
-   */
-  uint32_t channel_count;
-  /**
-   * Milliseconds of audio per bridge frame. Default 20.
-   */
-  uint32_t audio_frame_ptime;
-  /**
-   * Maximum ports of the conference bridge. Default 254.
-   */
-  uint32_t max_media_ports;
-  /**
-   * Threads mixing the conference bridge. Default 1.
-   */
-  uint32_t conf_threads;
-  /**
-   * Run a media I/O queue for RTP. Default true.
-   */
-  bool has_ioqueue;
-  /**
-   * Worker threads of the media I/O queue. Default 1.
-   */
-  uint32_t thread_cnt;
-  /**
-   * Codec and resampling quality, 1 (fastest) to 10 (best). Default 8.
-   */
-  uint32_t quality;
-  /**
-   * Codec packet time in ms; 0 means each codec's default. Default 0.
-   */
-  uint32_t ptime;
-  /**
-   * Disable voice activity detection. Default false.
-   */
-  bool no_vad;
-  /**
-   * The iLBC mode, 20 or 30 ms. Default 30.
-   */
-  uint32_t ilbc_mode;
-  /**
-   * Percentage of transmitted RTP packets to drop (testing). Default 0.
-   */
-  uint32_t tx_drop_pct;
-  /**
-   * Percentage of received RTP packets to drop (testing). Default 0.
-   */
-  uint32_t rx_drop_pct;
-  /**
-   * Echo canceller options (PJMEDIA_ECHO_*). Default 0.
-   */
-  uint32_t ec_options;
-  /**
-   * Echo canceller tail length in ms; 0 disables it. Default 200.
-   */
-  uint32_t ec_tail_len;
-  /**
-   * Sound capture latency in ms. Default 100.
-   */
-  uint32_t snd_rec_latency;
-  /**
-   * Sound playback latency in ms. Default 140.
-   */
-  uint32_t snd_play_latency;
-  /**
-   * Jitter buffer initial prefetch in ms; -1 means automatic. Default -1.
-   */
-  int32_t jb_init;
-  /**
-   * Jitter buffer minimum prefetch in ms; -1 means automatic. Default -1.
-   */
-  int32_t jb_min_pre;
-  /**
-   * Jitter buffer maximum prefetch in ms; -1 means automatic. Default -1.
-   */
-  int32_t jb_max_pre;
-  /**
-   * Jitter buffer maximum size in ms; -1 means automatic. Default -1.
-   */
-  int32_t jb_max;
-  /**
-   * Jitter buffer discard algorithm (PJSUA2RS_JB_DISCARD_*). Default 2 (progressive).
-   */
-  int32_t jb_discard_algo;
-  /**
-   * Seconds of silence before an idle sound device closes; -1 never, 0 at once.
-   * Default 1.
-   */
-  int32_t snd_auto_close_time;
-  /**
-   * Use the native video preview of the capture device (video only). Default true.
-   */
-  bool vid_preview_enable_native;
-} pjsua2rs_media_config;
-
-/**
- * The endpoint configuration passed to `lib_init` (PJSUA2 `EpConfig`). Initialise it
- * with `pjsua2rs_ep_config_default()`.
- */
-typedef struct {
-  /**
-   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   * `sizeof(pjsua2rs_account_callbacks)` as the program was compiled.
    */
   uint32_t struct_size;
   /**
-   * User-agent settings.
+   * A REGISTER round starts (PJSUA2 `onRegStarted`).
    */
-  pjsua2rs_ua_config ua_config;
+  pjsua2rs_on_reg_started_fn on_reg_started;
   /**
-   * Logging settings.
+   * A REGISTER round ended (PJSUA2 `onRegState`).
    */
-  pjsua2rs_log_config log_config;
-  /**
-   * Media settings.
-   */
-  pjsua2rs_media_config med_config;
-} pjsua2rs_ep_config;
+  pjsua2rs_on_reg_state_fn on_reg_state;
+} pjsua2rs_account_callbacks;
 
 /**
- * QoS parameters of a socket (pjlib `pj_qos_params`); JSON keys "qos.flags"...
+ * A handle to an endpoint. 0 is never a valid handle.
  */
-typedef struct {
-  /**
-   * Which values are set (PJSUA2RS_QOS_PARAM_HAS_*). Default 0.
-   */
-  uint8_t flags;
-  /**
-   * The DSCP value. Default 0.
-   */
-  uint8_t dscp_val;
-  /**
-   * The SO_PRIORITY value. Default 0.
-   */
-  uint8_t so_prio;
-  /**
-   * The WMM priority (0 bulk effort, 1 bulk, 2 video, 3 voice). Default 0.
-   */
-  int32_t wmm_prio;
-} pjsua2rs_qos_params;
-
-/**
- * One integer socket option, applied with setsockopt (PJSUA2 `SockOpt`).
- */
-typedef struct {
-  /**
-   * The option level, e.g. SOL_SOCKET.
-   */
-  int32_t level;
-  /**
-   * The option name, e.g. SO_RCVBUF.
-   */
-  int32_t opt_name;
-  /**
-   * The option value's length in bytes. Default 4 (an int); JSON carries `optVal` only
-   * when it is 4, as PJSUA2 does.
-   */
-  int32_t opt_len;
-  /**
-   * The option value.
-   */
-  int32_t opt_val;
-} pjsua2rs_sock_opt;
-
-/**
- * Socket options applied to a transport's sockets (PJSUA2 `SockOptParams`).
- */
-typedef struct {
-  /**
-   * The options, in order.
-   */
-  pjsua2rs_sock_opt sock_opts[PJSUA2RS_MAX_SOCK_OPTS];
-  /**
-   * How many entries of `sock_opts` are used.
-   */
-  uint32_t sock_opts_count;
-} pjsua2rs_sock_opt_params;
-
-/**
- * TLS settings of a transport (PJSUA2 `TlsConfig`).
- */
-typedef struct {
-  /**
-   * A file of trusted CA certificates (PEM). Default "".
-   */
-  char ca_list_file[PJSUA2RS_PATH_LEN];
-  /**
-   * The certificate file (PEM). Default "".
-   */
-  char cert_file[PJSUA2RS_PATH_LEN];
-  /**
-   * The private key file (PEM). Default "".
-   */
-  char priv_key_file[PJSUA2RS_PATH_LEN];
-  /**
-   * The password of the private key. Default "".
-   */
-  char password[PJSUA2RS_SECRET_LEN];
-  /**
-   * Trusted CA certificates as a PEM buffer (instead of `ca_list_file`). Default "".
-   */
-  char ca_buf[PJSUA2RS_PEM_LEN];
-  /**
-   * The certificate as a PEM buffer (instead of `cert_file`). Default "".
-   */
-  char cert_buf[PJSUA2RS_PEM_LEN];
-  /**
-   * The private key as a PEM buffer (instead of `priv_key_file`). Default "".
-   */
-  char priv_key_buf[PJSUA2RS_PEM_LEN];
-  /**
-   * Look the certificate up in the OS store (PJSUA2RS_SSL_CERT_LOOKUP_*). Default 0.
-   */
-  int32_t cert_lookup_type;
-  /**
-   * The subject, fingerprint or name to look up. Default "".
-   */
-  char cert_lookup_keyword[PJSUA2RS_TEXT_LEN];
-  /**
-   * The TLS method (PJSUA2RS_*_METHOD); 0 means the backend's default. Default 0.
-   */
-  int32_t method;
-  /**
-   * Allowed protocol versions (PJSUA2RS_SSL_PROTO_* bits), used when `method` is 0.
-   * Not saved in JSON. Default 28 (TLS 1.0, 1.1 and 1.2).
-   */
-  uint32_t proto;
-  /**
-   * Allowed cipher ids; none means the backend's default list.
-   */
-  int32_t ciphers[PJSUA2RS_MAX_TLS_CIPHERS];
-  /**
-   * How many entries of `ciphers` are used. Default 0.
-   */
-  uint32_t ciphers_count;
-  /**
-   * Verify the server's certificate (client side). Default false.
-   */
-  bool verify_server;
-  /**
-   * Verify the client's certificate (server side). Default false.
-   */
-  bool verify_client;
-  /**
-   * Reject clients without a certificate (server side). Default false.
-   */
-  bool require_client_cert;
-  /**
-   * The TLS handshake timeout in ms; 0 means none. Default 0.
-   */
-  uint32_t msec_timeout;
-  /**
-   * The QoS traffic type of TLS sockets (PJSUA2RS_QOS_TYPE_*). Default 0.
-   */
-  int32_t qos_type;
-  /**
-   * Explicit QoS parameters of TLS sockets.
-   */
-  pjsua2rs_qos_params qos_params;
-  /**
-   * Ignore failures to set QoS. Default true.
-   */
-  bool qos_ignore_error;
-  /**
-   * Socket options of TLS sockets.
-   */
-  pjsua2rs_sock_opt_params sock_opt_params;
-  /**
-   * Ignore failures to set socket options. Default true.
-   */
-  bool sock_opt_ignore_error;
-  /**
-   * Allow TLS renegotiation. Not saved in JSON. Default true.
-   */
-  bool enable_renegotiation;
-} pjsua2rs_tls_config;
-
-/**
- * A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with
- * `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
- */
-typedef struct {
-  /**
-   * `sizeof` this struct as the program was compiled; set by the `_default` function.
-   * Inside `AccountMediaConfig` it is ignored.
-   */
-  uint32_t struct_size;
-  /**
-   * The local port; 0 means any free port. Default 0 (4000 in `AccountMediaConfig`).
-   */
-  uint32_t port;
-  /**
-   * How many ports above `port` may be tried; 0 means no limit. Default 0.
-   */
-  uint32_t port_range;
-  /**
-   * Pick a random port within the range. Not saved in JSON. Default false.
-   */
-  bool randomize_port;
-  /**
-   * The address to advertise (e.g. a NAT's public address); empty means the bound
-   * one. Default "".
-   */
-  char public_address[PJSUA2RS_URI_LEN];
-  /**
-   * The local address to bind; empty means all interfaces. Default "".
-   */
-  char bound_address[PJSUA2RS_URI_LEN];
-  /**
-   * TLS settings, used by TLS transports.
-   */
-  pjsua2rs_tls_config tls_config;
-  /**
-   * The QoS traffic type (PJSUA2RS_QOS_TYPE_*). Default 0.
-   */
-  int32_t qos_type;
-  /**
-   * Explicit QoS parameters.
-   */
-  pjsua2rs_qos_params qos_params;
-  /**
-   * Socket options.
-   */
-  pjsua2rs_sock_opt_params sock_opt_params;
-} pjsua2rs_transport_config;
+typedef uint64_t pjsua2rs_endpoint;
 
 /**
  * One extra SIP header (PJSUA2 `SipHeader`); JSON keys "hname" and "hvalue".
@@ -1649,6 +1236,213 @@ typedef struct {
 } pjsua2rs_account_nat_config;
 
 /**
+ * QoS parameters of a socket (pjlib `pj_qos_params`); JSON keys "qos.flags"...
+ */
+typedef struct {
+  /**
+   * Which values are set (PJSUA2RS_QOS_PARAM_HAS_*). Default 0.
+   */
+  uint8_t flags;
+  /**
+   * The DSCP value. Default 0.
+   */
+  uint8_t dscp_val;
+  /**
+   * The SO_PRIORITY value. Default 0.
+   */
+  uint8_t so_prio;
+  /**
+   * The WMM priority (0 bulk effort, 1 bulk, 2 video, 3 voice). Default 0.
+   */
+  int32_t wmm_prio;
+} pjsua2rs_qos_params;
+
+/**
+ * One integer socket option, applied with setsockopt (PJSUA2 `SockOpt`).
+ */
+typedef struct {
+  /**
+   * The option level, e.g. SOL_SOCKET.
+   */
+  int32_t level;
+  /**
+   * The option name, e.g. SO_RCVBUF.
+   */
+  int32_t opt_name;
+  /**
+   * The option value's length in bytes. Default 4 (an int); JSON carries `optVal` only
+   * when it is 4, as PJSUA2 does.
+   */
+  int32_t opt_len;
+  /**
+   * The option value.
+   */
+  int32_t opt_val;
+} pjsua2rs_sock_opt;
+
+/**
+ * Socket options applied to a transport's sockets (PJSUA2 `SockOptParams`).
+ */
+typedef struct {
+  /**
+   * The options, in order.
+   */
+  pjsua2rs_sock_opt sock_opts[PJSUA2RS_MAX_SOCK_OPTS];
+  /**
+   * How many entries of `sock_opts` are used.
+   */
+  uint32_t sock_opts_count;
+} pjsua2rs_sock_opt_params;
+
+/**
+ * TLS settings of a transport (PJSUA2 `TlsConfig`).
+ */
+typedef struct {
+  /**
+   * A file of trusted CA certificates (PEM). Default "".
+   */
+  char ca_list_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The certificate file (PEM). Default "".
+   */
+  char cert_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The private key file (PEM). Default "".
+   */
+  char priv_key_file[PJSUA2RS_PATH_LEN];
+  /**
+   * The password of the private key. Default "".
+   */
+  char password[PJSUA2RS_SECRET_LEN];
+  /**
+   * Trusted CA certificates as a PEM buffer (instead of `ca_list_file`). Default "".
+   */
+  char ca_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * The certificate as a PEM buffer (instead of `cert_file`). Default "".
+   */
+  char cert_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * The private key as a PEM buffer (instead of `priv_key_file`). Default "".
+   */
+  char priv_key_buf[PJSUA2RS_PEM_LEN];
+  /**
+   * Look the certificate up in the OS store (PJSUA2RS_SSL_CERT_LOOKUP_*). Default 0.
+   */
+  int32_t cert_lookup_type;
+  /**
+   * The subject, fingerprint or name to look up. Default "".
+   */
+  char cert_lookup_keyword[PJSUA2RS_TEXT_LEN];
+  /**
+   * The TLS method (PJSUA2RS_*_METHOD); 0 means the backend's default. Default 0.
+   */
+  int32_t method;
+  /**
+   * Allowed protocol versions (PJSUA2RS_SSL_PROTO_* bits), used when `method` is 0.
+   * Not saved in JSON. Default 28 (TLS 1.0, 1.1 and 1.2).
+   */
+  uint32_t proto;
+  /**
+   * Allowed cipher ids; none means the backend's default list.
+   */
+  int32_t ciphers[PJSUA2RS_MAX_TLS_CIPHERS];
+  /**
+   * How many entries of `ciphers` are used. Default 0.
+   */
+  uint32_t ciphers_count;
+  /**
+   * Verify the server's certificate (client side). Default false.
+   */
+  bool verify_server;
+  /**
+   * Verify the client's certificate (server side). Default false.
+   */
+  bool verify_client;
+  /**
+   * Reject clients without a certificate (server side). Default false.
+   */
+  bool require_client_cert;
+  /**
+   * The TLS handshake timeout in ms; 0 means none. Default 0.
+   */
+  uint32_t msec_timeout;
+  /**
+   * The QoS traffic type of TLS sockets (PJSUA2RS_QOS_TYPE_*). Default 0.
+   */
+  int32_t qos_type;
+  /**
+   * Explicit QoS parameters of TLS sockets.
+   */
+  pjsua2rs_qos_params qos_params;
+  /**
+   * Ignore failures to set QoS. Default true.
+   */
+  bool qos_ignore_error;
+  /**
+   * Socket options of TLS sockets.
+   */
+  pjsua2rs_sock_opt_params sock_opt_params;
+  /**
+   * Ignore failures to set socket options. Default true.
+   */
+  bool sock_opt_ignore_error;
+  /**
+   * Allow TLS renegotiation. Not saved in JSON. Default true.
+   */
+  bool enable_renegotiation;
+} pjsua2rs_tls_config;
+
+/**
+ * A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with
+ * `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   * Inside `AccountMediaConfig` it is ignored.
+   */
+  uint32_t struct_size;
+  /**
+   * The local port; 0 means any free port. Default 0 (4000 in `AccountMediaConfig`).
+   */
+  uint32_t port;
+  /**
+   * How many ports above `port` may be tried; 0 means no limit. Default 0.
+   */
+  uint32_t port_range;
+  /**
+   * Pick a random port within the range. Not saved in JSON. Default false.
+   */
+  bool randomize_port;
+  /**
+   * The address to advertise (e.g. a NAT's public address); empty means the bound
+   * one. Default "".
+   */
+  char public_address[PJSUA2RS_URI_LEN];
+  /**
+   * The local address to bind; empty means all interfaces. Default "".
+   */
+  char bound_address[PJSUA2RS_URI_LEN];
+  /**
+   * TLS settings, used by TLS transports.
+   */
+  pjsua2rs_tls_config tls_config;
+  /**
+   * The QoS traffic type (PJSUA2RS_QOS_TYPE_*). Default 0.
+   */
+  int32_t qos_type;
+  /**
+   * Explicit QoS parameters.
+   */
+  pjsua2rs_qos_params qos_params;
+  /**
+   * Socket options.
+   */
+  pjsua2rs_sock_opt_params sock_opt_params;
+} pjsua2rs_transport_config;
+
+/**
  * One SRTP crypto suite (PJSUA2 `SrtpCrypto`).
  */
 typedef struct {
@@ -1878,6 +1672,365 @@ typedef struct {
 } pjsua2rs_account_config;
 
 /**
+ * A handle to an account. 0 is never a valid handle.
+ */
+typedef uint64_t pjsua2rs_account;
+
+/**
+ * PJSUA2's `AccountInfo`.
+ */
+typedef struct {
+  /**
+   * The account id (PJSUA2's `Account::getId`).
+   */
+  int id;
+  /**
+   * Whether it is the default account.
+   */
+  bool is_default;
+  /**
+   * The account's URI.
+   */
+  char uri[512];
+  /**
+   * Whether it has a registrar.
+   */
+  bool reg_is_configured;
+  /**
+   * Whether a binding is in place now.
+   */
+  bool reg_is_active;
+  /**
+   * Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.
+   */
+  uint32_t reg_expires_sec;
+  /**
+   * The last REGISTER status: 0 never sent, 100 in progress, else the final code.
+   */
+  int reg_status;
+  /**
+   * Its text.
+   */
+  char reg_status_text[256];
+  /**
+   * The last registration error (PJSIP's status), 0 if none.
+   */
+  pjsua2rs_status reg_last_err;
+  /**
+   * Presence: online.
+   */
+  bool online_status;
+  /**
+   * Presence text.
+   */
+  char online_status_text[128];
+} pjsua2rs_account_info;
+
+/**
+ * User-agent settings (PJSUA2 `UaConfig`).
+ */
+typedef struct {
+  /**
+   * Maximum number of simultaneous calls. Default 4.
+   */
+  uint32_t max_calls;
+  /**
+   * Worker threads polling SIP events; 0 means the application polls with
+   * `handle_events` (poll mode). Default 1.
+   */
+  uint32_t thread_cnt;
+  /**
+   * Run callbacks only in the thread that calls `handle_events` (use with
+   * `thread_cnt` 0). Default false.
+   */
+  bool main_thread_only;
+  /**
+   * DNS name servers ("host[:port]"); none means the system resolver.
+   */
+  char nameserver[PJSUA2RS_MAX_NAMESERVERS][PJSUA2RS_HOST_LEN];
+  /**
+   * How many entries of `nameserver` are used.
+   */
+  uint32_t nameserver_count;
+  /**
+   * Global outbound proxies, put before every account's proxies. Not saved in JSON.
+   */
+  char outbound_proxies[PJSUA2RS_MAX_OUTBOUND_PROXIES][PJSUA2RS_URI_LEN];
+  /**
+   * How many entries of `outbound_proxies` are used.
+   */
+  uint32_t outbound_proxies_count;
+  /**
+   * The User-Agent header value; empty means the library's own. Default "".
+   */
+  char user_agent[PJSUA2RS_TEXT_LEN];
+  /**
+   * STUN servers ("host[:port]"), tried in order.
+   */
+  char stun_server[PJSUA2RS_MAX_STUN_SERVERS][PJSUA2RS_HOST_LEN];
+  /**
+   * How many entries of `stun_server` are used.
+   */
+  uint32_t stun_server_count;
+  /**
+   * Also resolve STUN servers to IPv6 addresses. Default false.
+   */
+  bool stun_try_ipv6;
+  /**
+   * Start even when no STUN server answers. Default true.
+   */
+  bool stun_ignore_failure;
+  /**
+   * Put the NAT type in SDP: 0 no, 1 the type number, 2 number and name. Default 1.
+   */
+  int32_t nat_type_in_sdp;
+  /**
+   * Handle unsolicited NOTIFY for message waiting (MWI). Default true.
+   */
+  bool mwi_unsolicited_enabled;
+  /**
+   * Use UPnP to find the public address. Default false.
+   */
+  bool enable_upnp;
+  /**
+   * The network interface for UPnP; empty means any. Default "".
+   */
+  char upnp_if_name[PJSUA2RS_NAME_LEN];
+  /**
+   * Put "norefersub" in the Supported header. Default true.
+   */
+  bool no_refersub;
+  /**
+   * The default of accounts' server affinity for TCP/TLS. Default false.
+   */
+  bool acc_server_affinity_default;
+  /**
+   * RFC 3261 T1, the round-trip estimate, in ms (PJSIP's `pjsip_cfg()->tsx.t1`).
+   * Default 500. Not saved in JSON.
+   */
+  uint32_t tsx_t1_msec;
+  /**
+   * RFC 3261 T2, the longest retransmit interval, in ms. Default 4000. Not saved in JSON.
+   */
+  uint32_t tsx_t2_msec;
+  /**
+   * RFC 3261 T4, how long a message may live in the network, in ms. Default 5000.
+   * Not saved in JSON.
+   */
+  uint32_t tsx_t4_msec;
+  /**
+   * RFC 3261 Timer D (wait for response retransmissions) in ms; at least 32000.
+   * Default 32000. Not saved in JSON.
+   */
+  uint32_t tsx_td_msec;
+} pjsua2rs_ua_config;
+
+/**
+ * One log message, as PJSUA2's `LogEntry`. Valid only during the writer call: copy what
+ * you keep.
+ */
+typedef struct {
+  /**
+   * The verbosity level of the message (1 = error ... 6 = very detailed).
+   */
+  int level;
+  /**
+   * The message, NUL-terminated UTF-8, already decorated as `LogConfig.decor` asks.
+   */
+  const char *msg;
+  /**
+   * An identifier of the thread that logged the message.
+   */
+  uint64_t thread_id;
+  /**
+   * The name of the thread that logged the message, NUL-terminated UTF-8.
+   */
+  const char *thread_name;
+} pjsua2rs_log_entry;
+
+/**
+ * A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
+ * `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
+ * the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
+ * 0), never while the library holds a lock, one entry at a time.
+ */
+typedef void (*pjsua2rs_log_writer_fn)(void *user_data, const pjsua2rs_log_entry *entry);
+
+/**
+ * Logging settings (PJSUA2 `LogConfig`).
+ */
+typedef struct {
+  /**
+   * Log incoming and outgoing SIP messages (non-zero = yes). Default 1.
+   */
+  uint32_t msg_logging;
+  /**
+   * Maximum level written to the writer and the file (0-6). Default 5.
+   */
+  uint32_t level;
+  /**
+   * Maximum level written to the console (stdout). Default 4.
+   */
+  uint32_t console_level;
+  /**
+   * Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds,
+   * newline, space, thread switch and indent.
+   */
+  uint32_t decor;
+  /**
+   * A log file to append to; empty means none. Default "".
+   */
+  char filename[PJSUA2RS_PATH_LEN];
+  /**
+   * Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.
+   */
+  uint32_t file_flags;
+  /**
+   * A custom writer receiving every entry up to `console_level` (instead of the
+   * console; the file still gets everything up to `level`), or NULL. Not saved in JSON.
+   */
+  pjsua2rs_log_writer_fn writer;
+  /**
+   * Passed to `writer` as its first argument. Not saved in JSON.
+   */
+  void *writer_user_data;
+} pjsua2rs_log_config;
+
+/**
+ * Media settings (PJSUA2 `MediaConfig`).
+ */
+typedef struct {
+  /**
+   * The conference bridge clock rate in Hz. Default 16000.
+   */
+  uint32_t clock_rate;
+  /**
+   * The sound device clock rate; 0 means `clock_rate`. Default 0.
+   */
+  uint32_t snd_clock_rate;
+  /**
+   * Drive the sound port from a software clock instead of the device. Default true.
+   */
+  bool snd_use_sw_clock;
+  /**
+   * Audio channels of the bridge. Default 1.
+   */
+  uint32_t channel_count;
+  /**
+   * Milliseconds of audio per bridge frame. Default 20.
+   */
+  uint32_t audio_frame_ptime;
+  /**
+   * Maximum ports of the conference bridge. Default 254.
+   */
+  uint32_t max_media_ports;
+  /**
+   * Threads mixing the conference bridge. Default 1.
+   */
+  uint32_t conf_threads;
+  /**
+   * Run a media I/O queue for RTP. Default true.
+   */
+  bool has_ioqueue;
+  /**
+   * Worker threads of the media I/O queue. Default 1.
+   */
+  uint32_t thread_cnt;
+  /**
+   * Codec and resampling quality, 1 (fastest) to 10 (best). Default 8.
+   */
+  uint32_t quality;
+  /**
+   * Codec packet time in ms; 0 means each codec's default. Default 0.
+   */
+  uint32_t ptime;
+  /**
+   * Disable voice activity detection. Default false.
+   */
+  bool no_vad;
+  /**
+   * The iLBC mode, 20 or 30 ms. Default 30.
+   */
+  uint32_t ilbc_mode;
+  /**
+   * Percentage of transmitted RTP packets to drop (testing). Default 0.
+   */
+  uint32_t tx_drop_pct;
+  /**
+   * Percentage of received RTP packets to drop (testing). Default 0.
+   */
+  uint32_t rx_drop_pct;
+  /**
+   * Echo canceller options (PJMEDIA_ECHO_*). Default 0.
+   */
+  uint32_t ec_options;
+  /**
+   * Echo canceller tail length in ms; 0 disables it. Default 200.
+   */
+  uint32_t ec_tail_len;
+  /**
+   * Sound capture latency in ms. Default 100.
+   */
+  uint32_t snd_rec_latency;
+  /**
+   * Sound playback latency in ms. Default 140.
+   */
+  uint32_t snd_play_latency;
+  /**
+   * Jitter buffer initial prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_init;
+  /**
+   * Jitter buffer minimum prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_min_pre;
+  /**
+   * Jitter buffer maximum prefetch in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_max_pre;
+  /**
+   * Jitter buffer maximum size in ms; -1 means automatic. Default -1.
+   */
+  int32_t jb_max;
+  /**
+   * Jitter buffer discard algorithm (PJSUA2RS_JB_DISCARD_*). Default 2 (progressive).
+   */
+  int32_t jb_discard_algo;
+  /**
+   * Seconds of silence before an idle sound device closes; -1 never, 0 at once.
+   * Default 1.
+   */
+  int32_t snd_auto_close_time;
+  /**
+   * Use the native video preview of the capture device (video only). Default true.
+   */
+  bool vid_preview_enable_native;
+} pjsua2rs_media_config;
+
+/**
+ * The endpoint configuration passed to `lib_init` (PJSUA2 `EpConfig`). Initialise it
+ * with `pjsua2rs_ep_config_default()`.
+ */
+typedef struct {
+  /**
+   * `sizeof` this struct as the program was compiled; set by the `_default` function.
+   */
+  uint32_t struct_size;
+  /**
+   * User-agent settings.
+   */
+  pjsua2rs_ua_config ua_config;
+  /**
+   * Logging settings.
+   */
+  pjsua2rs_log_config log_config;
+  /**
+   * Media settings.
+   */
+  pjsua2rs_media_config med_config;
+} pjsua2rs_ep_config;
+
+/**
  * A buddy's settings (PJSUA2 `BuddyConfig`). Initialise it with
  * `pjsua2rs_buddy_config_default()`.
  */
@@ -1899,11 +2052,6 @@ typedef struct {
    */
   bool subscribe_dlg_event;
 } pjsua2rs_buddy_config;
-
-/**
- * A handle to an endpoint. 0 is never a valid handle.
- */
-typedef uint64_t pjsua2rs_endpoint;
 
 /**
  * PJSUA2's `TransportInfo`.
@@ -2236,6 +2384,64 @@ typedef uint64_t pjsua2rs_json_doc;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Fills `*out` with an empty callback table (every member NULL) and stamps
+ * `struct_size` with `size`, which must be `sizeof *out` as the program was compiled.
+ * Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is wrong. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_account_callbacks_default(pjsua2rs_account_callbacks *out, size_t size);
+
+/**
+ * PJSUA2's `Account::create`: adds an account to endpoint `ep` with `*cfg` (initialise
+ * it with `pjsua2rs_account_config_default`; read during the call only) and writes its
+ * handle to `*out`. `cb` (may be NULL: no callbacks) is copied; its functions are called
+ * with `user_data`, which must stay valid until the account is shut down or the endpoint
+ * destroyed. With a registrar and `reg_config.register_on_add`, registration starts at
+ * once. The first account, or one with `make_default`, becomes the default. A wrong
+ * field is an error naming it (see `pjsua2rs_last_error`).
+ */
+pjsua2rs_status pjsua2rs_account_create(pjsua2rs_endpoint ep, const pjsua2rs_account_config *cfg, bool make_default, const pjsua2rs_account_callbacks *cb, void *user_data, pjsua2rs_account *out);
+
+/**
+ * PJSUA2's `Account::getId`: the account's number (small, as PJSUA2's).
+ */
+pjsua2rs_status pjsua2rs_account_get_id(pjsua2rs_account acc, int *out);
+
+/**
+ * PJSUA2's `Account::modify`: replaces the account's config (read during the call). A new
+ * registrar, identity or proxy list re-registers, removing the old binding first.
+ */
+pjsua2rs_status pjsua2rs_account_modify(pjsua2rs_account acc, const pjsua2rs_account_config *cfg);
+
+/**
+ * PJSUA2's `Account::shutdown`: removes the account and invalidates the handle. No
+ * callback of it starts afterwards; a binding in place is removed in the background
+ * (bounded by `reg_config.unreg_wait_msec`).
+ */
+pjsua2rs_status pjsua2rs_account_shutdown(pjsua2rs_account acc);
+
+/**
+ * PJSUA2's `Account::setRegistration`: registers (or refreshes) now when `renew`, else
+ * removes the binding. The outcome comes to `on_reg_state`.
+ */
+pjsua2rs_status pjsua2rs_account_set_registration(pjsua2rs_account acc, bool renew);
+
+/**
+ * PJSUA2's `Account::setDefault`.
+ */
+pjsua2rs_status pjsua2rs_account_set_default(pjsua2rs_account acc);
+
+/**
+ * PJSUA2's `Account::setTransport`: pins the account to transport `transport_id` (-1:
+ * any); takes effect with its next request.
+ */
+pjsua2rs_status pjsua2rs_account_set_transport(pjsua2rs_account acc, int transport_id);
+
+/**
+ * PJSUA2's `Account::getInfo`: writes the account's details to `*out`.
+ */
+pjsua2rs_status pjsua2rs_account_get_info(pjsua2rs_account acc, pjsua2rs_account_info *out);
 
 /**
  * Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,

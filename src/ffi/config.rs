@@ -35,7 +35,11 @@ fn write_default<T: Default>(out: *mut T, size: usize, title: &str) -> pjsua2rs_
 /// Writes the first `size` bytes of `T::default()` to `out`, with `struct_size` = `size`:
 /// `size` may be smaller than this library's struct (a program built against an older
 /// header), never larger.
-fn write_default_versioned<T: Versioned>(out: *mut T, size: usize, title: &str) -> pjsua2rs_status {
+pub(super) fn write_default_versioned<T: Versioned>(
+    out: *mut T,
+    size: usize,
+    title: &str,
+) -> pjsua2rs_status {
     ffi_call(title, || {
         if out.is_null() {
             return Err(invalid("out is NULL".into()));

@@ -23,16 +23,16 @@ fn endpoints() -> &'static Registry<Endpoint> {
     REGISTRY.get_or_init(|| Registry::new(HandleKind::Endpoint))
 }
 
-fn endpoint(ep: pjsua2rs_endpoint) -> Result<Arc<Endpoint>> {
+pub(super) fn endpoint(ep: pjsua2rs_endpoint) -> Result<Arc<Endpoint>> {
     endpoints().get(ep)
 }
 
-fn null_arg(what: &str) -> Error {
+pub(super) fn null_arg(what: &str) -> Error {
     Error::new(PJSUA2RS_ERR_INVALID_ARG, "", format!("{what} is NULL"))
 }
 
 /// Writes `value` to `out` (checked non-NULL).
-fn write_out<T>(out: *mut T, value: T, what: &str) -> Result<()> {
+pub(super) fn write_out<T>(out: *mut T, value: T, what: &str) -> Result<()> {
     if out.is_null() {
         return Err(null_arg(what));
     }

@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex};
 #[repr(u8)]
 pub enum HandleKind {
     /// An endpoint.
-    #[allow(dead_code)] // reserved number: endpoint handles come with the endpoint's C API
     Endpoint = 1,
     /// A JSON document.
     JsonDocument = 2,
+    /// An account.
+    Account = 3,
 }
 
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

@@ -9,6 +9,7 @@
 //! The config structs are the ones of [`crate::ua::config`], used directly (renamed
 //! `pjsua2rs_<snake_case>` in the header).
 
+mod account;
 mod boundary;
 mod config;
 mod endpoint;

@@ -10,6 +10,10 @@ import sys
 
 # Constants
 
+# PJSUA2's `regExpiresSec` when the account does not register
+# (PJSIP_EXPIRES_NOT_SPECIFIED).
+PJSUA2RS_EXPIRES_NOT_SPECIFIED = 4294967295
+
 # `AccountRegConfig.proxy_use` bit: route REGISTER via the global outbound proxies.
 PJSUA2RS_REG_USE_OUTBOUND_PROXY = 1
 
@@ -573,321 +577,80 @@ PJSUA2RS_ERR_INTERNAL = 900002
 pjsua2rs_status = ctypes.c_int32
 
 
-class pjsua2rs_ua_config(ctypes.Structure):
-    """User-agent settings (PJSUA2 `UaConfig`)."""
+class pjsua2rs_on_reg_started_param(ctypes.Structure):
+    """PJSUA2's `OnRegStartedParam`."""
 
     _fields_ = [
-        ('max_calls', ctypes.c_uint32),
-        ('thread_cnt', ctypes.c_uint32),
-        ('main_thread_only', ctypes.c_bool),
-        ('nameserver', (ctypes.c_char * PJSUA2RS_HOST_LEN) * PJSUA2RS_MAX_NAMESERVERS),
-        ('nameserver_count', ctypes.c_uint32),
-        ('outbound_proxies', (ctypes.c_char * PJSUA2RS_URI_LEN) * PJSUA2RS_MAX_OUTBOUND_PROXIES),
-        ('outbound_proxies_count', ctypes.c_uint32),
-        ('user_agent', ctypes.c_char * PJSUA2RS_TEXT_LEN),
-        ('stun_server', (ctypes.c_char * PJSUA2RS_HOST_LEN) * PJSUA2RS_MAX_STUN_SERVERS),
-        ('stun_server_count', ctypes.c_uint32),
-        ('stun_try_ipv6', ctypes.c_bool),
-        ('stun_ignore_failure', ctypes.c_bool),
-        ('nat_type_in_sdp', ctypes.c_int32),
-        ('mwi_unsolicited_enabled', ctypes.c_bool),
-        ('enable_upnp', ctypes.c_bool),
-        ('upnp_if_name', ctypes.c_char * PJSUA2RS_NAME_LEN),
-        ('no_refersub', ctypes.c_bool),
-        ('acc_server_affinity_default', ctypes.c_bool),
-        ('tsx_t1_msec', ctypes.c_uint32),
-        ('tsx_t2_msec', ctypes.c_uint32),
-        ('tsx_t4_msec', ctypes.c_uint32),
-        ('tsx_td_msec', ctypes.c_uint32),
+        ('renew', ctypes.c_bool),
     ]
     _field_docs_ = {
-        'max_calls': 'Maximum number of simultaneous calls. Default 4.',
-        'thread_cnt': 'Worker threads polling SIP events; 0 means the application polls with `handle_events` (poll mode). Default 1.',
-        'main_thread_only': 'Run callbacks only in the thread that calls `handle_events` (use with `thread_cnt` 0). Default false.',
-        'nameserver': 'DNS name servers ("host[:port]"); none means the system resolver.',
-        'nameserver_count': 'How many entries of `nameserver` are used.',
-        'outbound_proxies': "Global outbound proxies, put before every account's proxies. Not saved in JSON.",
-        'outbound_proxies_count': 'How many entries of `outbound_proxies` are used.',
-        'user_agent': 'The User-Agent header value; empty means the library\'s own. Default "".',
-        'stun_server': 'STUN servers ("host[:port]"), tried in order.',
-        'stun_server_count': 'How many entries of `stun_server` are used.',
-        'stun_try_ipv6': 'Also resolve STUN servers to IPv6 addresses. Default false.',
-        'stun_ignore_failure': 'Start even when no STUN server answers. Default true.',
-        'nat_type_in_sdp': 'Put the NAT type in SDP: 0 no, 1 the type number, 2 number and name. Default 1.',
-        'mwi_unsolicited_enabled': 'Handle unsolicited NOTIFY for message waiting (MWI). Default true.',
-        'enable_upnp': 'Use UPnP to find the public address. Default false.',
-        'upnp_if_name': 'The network interface for UPnP; empty means any. Default "".',
-        'no_refersub': 'Put "norefersub" in the Supported header. Default true.',
-        'acc_server_affinity_default': "The default of accounts' server affinity for TCP/TLS. Default false.",
-        'tsx_t1_msec': "RFC 3261 T1, the round-trip estimate, in ms (PJSIP's `pjsip_cfg()->tsx.t1`). Default 500. Not saved in JSON.",
-        'tsx_t2_msec': 'RFC 3261 T2, the longest retransmit interval, in ms. Default 4000. Not saved in JSON.',
-        'tsx_t4_msec': 'RFC 3261 T4, how long a message may live in the network, in ms. Default 5000. Not saved in JSON.',
-        'tsx_td_msec': 'RFC 3261 Timer D (wait for response retransmissions) in ms; at least 32000. Default 32000. Not saved in JSON.',
+        'renew': 'True when registering or refreshing, false when unregistering.',
     }
 
 
-class pjsua2rs_log_entry(ctypes.Structure):
+# `on_reg_started`: a REGISTER round starts (PJSUA2 `onRegStarted`); NULL for none.
+pjsua2rs_on_reg_started_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_reg_started_param))
+
+
+class pjsua2rs_sip_rx_data(ctypes.Structure):
     """
-    One log message, as PJSUA2's `LogEntry`. Valid only during the writer call: copy what you keep.
+    The received message a callback is about (PJSUA2's `SipRxData`); the strings are NUL-terminated UTF-8, valid during the callback only.
     """
 
     _fields_ = [
-        ('level', ctypes.c_int),
-        ('msg', ctypes.c_char_p),
-        ('thread_id', ctypes.c_uint64),
-        ('thread_name', ctypes.c_char_p),
+        ('info', ctypes.c_char_p),
+        ('whole_msg', ctypes.c_char_p),
+        ('src_address', ctypes.c_char_p),
     ]
     _field_docs_ = {
-        'level': 'The verbosity level of the message (1 = error ... 6 = very detailed).',
-        'msg': 'The message, NUL-terminated UTF-8, already decorated as `LogConfig.decor` asks.',
-        'thread_id': 'An identifier of the thread that logged the message.',
-        'thread_name': 'The name of the thread that logged the message, NUL-terminated UTF-8.',
+        'info': 'A one-line description ("Response msg 200/REGISTER/cseq=2"); "" when none.',
+        'whole_msg': 'The whole message as received; "" when no message arrived (timeout).',
+        'src_address': 'Where it came from, "ip:port"; "" when none.',
     }
 
 
-# A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
-# `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
-# the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
-# 0), never while the library holds a lock, one entry at a time.
-pjsua2rs_log_writer_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_log_entry))
-
-
-class pjsua2rs_log_config(ctypes.Structure):
-    """Logging settings (PJSUA2 `LogConfig`)."""
+class pjsua2rs_on_reg_state_param(ctypes.Structure):
+    """PJSUA2's `OnRegStateParam`. Valid during the callback only."""
 
     _fields_ = [
-        ('msg_logging', ctypes.c_uint32),
-        ('level', ctypes.c_uint32),
-        ('console_level', ctypes.c_uint32),
-        ('decor', ctypes.c_uint32),
-        ('filename', ctypes.c_char * PJSUA2RS_PATH_LEN),
-        ('file_flags', ctypes.c_uint32),
-        ('writer', pjsua2rs_log_writer_fn),
-        ('writer_user_data', ctypes.c_void_p),
+        ('status', pjsua2rs_status),
+        ('code', ctypes.c_int),
+        ('reason', ctypes.c_char_p),
+        ('rdata', pjsua2rs_sip_rx_data),
+        ('expiration', ctypes.c_uint),
     ]
     _field_docs_ = {
-        'msg_logging': 'Log incoming and outgoing SIP messages (non-zero = yes). Default 1.',
-        'level': 'Maximum level written to the writer and the file (0-6). Default 5.',
-        'console_level': 'Maximum level written to the console (stdout). Default 4.',
-        'decor': 'Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds, newline, space, thread switch and indent.',
-        'filename': 'A log file to append to; empty means none. Default "".',
-        'file_flags': 'Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.',
-        'writer': 'A custom writer receiving every entry up to `console_level` (instead of the console; the file still gets everything up to `level`), or NULL. Not saved in JSON.',
-        'writer_user_data': 'Passed to `writer` as its first argument. Not saved in JSON.',
+        'status': '0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).',
+        'code': 'The SIP status (408 for no answer, 503 for a transport error).',
+        'reason': 'The reason phrase.',
+        'rdata': 'The response, when one arrived.',
+        'expiration': 'The granted binding time in seconds (0 when unregistered or failed).',
     }
 
 
-class pjsua2rs_media_config(ctypes.Structure):
-    """Media settings (PJSUA2 `MediaConfig`)."""
-
-    _fields_ = [
-        ('clock_rate', ctypes.c_uint32),
-        ('snd_clock_rate', ctypes.c_uint32),
-        ('snd_use_sw_clock', ctypes.c_bool),
-        ('channel_count', ctypes.c_uint32),
-        ('audio_frame_ptime', ctypes.c_uint32),
-        ('max_media_ports', ctypes.c_uint32),
-        ('conf_threads', ctypes.c_uint32),
-        ('has_ioqueue', ctypes.c_bool),
-        ('thread_cnt', ctypes.c_uint32),
-        ('quality', ctypes.c_uint32),
-        ('ptime', ctypes.c_uint32),
-        ('no_vad', ctypes.c_bool),
-        ('ilbc_mode', ctypes.c_uint32),
-        ('tx_drop_pct', ctypes.c_uint32),
-        ('rx_drop_pct', ctypes.c_uint32),
-        ('ec_options', ctypes.c_uint32),
-        ('ec_tail_len', ctypes.c_uint32),
-        ('snd_rec_latency', ctypes.c_uint32),
-        ('snd_play_latency', ctypes.c_uint32),
-        ('jb_init', ctypes.c_int32),
-        ('jb_min_pre', ctypes.c_int32),
-        ('jb_max_pre', ctypes.c_int32),
-        ('jb_max', ctypes.c_int32),
-        ('jb_discard_algo', ctypes.c_int32),
-        ('snd_auto_close_time', ctypes.c_int32),
-        ('vid_preview_enable_native', ctypes.c_bool),
-    ]
-    _field_docs_ = {
-        'clock_rate': 'The conference bridge clock rate in Hz. Default 16000.',
-        'snd_clock_rate': 'The sound device clock rate; 0 means `clock_rate`. Default 0.',
-        'snd_use_sw_clock': 'Drive the sound port from a software clock instead of the device. Default true.',
-        'channel_count': 'Audio channels of the bridge. Default 1.',
-        'audio_frame_ptime': 'Milliseconds of audio per bridge frame. Default 20.',
-        'max_media_ports': 'Maximum ports of the conference bridge. Default 254.',
-        'conf_threads': 'Threads mixing the conference bridge. Default 1.',
-        'has_ioqueue': 'Run a media I/O queue for RTP. Default true.',
-        'thread_cnt': 'Worker threads of the media I/O queue. Default 1.',
-        'quality': 'Codec and resampling quality, 1 (fastest) to 10 (best). Default 8.',
-        'ptime': "Codec packet time in ms; 0 means each codec's default. Default 0.",
-        'no_vad': 'Disable voice activity detection. Default false.',
-        'ilbc_mode': 'The iLBC mode, 20 or 30 ms. Default 30.',
-        'tx_drop_pct': 'Percentage of transmitted RTP packets to drop (testing). Default 0.',
-        'rx_drop_pct': 'Percentage of received RTP packets to drop (testing). Default 0.',
-        'ec_options': 'Echo canceller options (PJMEDIA_ECHO_*). Default 0.',
-        'ec_tail_len': 'Echo canceller tail length in ms; 0 disables it. Default 200.',
-        'snd_rec_latency': 'Sound capture latency in ms. Default 100.',
-        'snd_play_latency': 'Sound playback latency in ms. Default 140.',
-        'jb_init': 'Jitter buffer initial prefetch in ms; -1 means automatic. Default -1.',
-        'jb_min_pre': 'Jitter buffer minimum prefetch in ms; -1 means automatic. Default -1.',
-        'jb_max_pre': 'Jitter buffer maximum prefetch in ms; -1 means automatic. Default -1.',
-        'jb_max': 'Jitter buffer maximum size in ms; -1 means automatic. Default -1.',
-        'jb_discard_algo': 'Jitter buffer discard algorithm (PJSUA2RS_JB_DISCARD_*). Default 2 (progressive).',
-        'snd_auto_close_time': 'Seconds of silence before an idle sound device closes; -1 never, 0 at once. Default 1.',
-        'vid_preview_enable_native': 'Use the native video preview of the capture device (video only). Default true.',
-    }
+# `on_reg_state`: a REGISTER round ended (PJSUA2 `onRegState`); NULL for none.
+pjsua2rs_on_reg_state_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_reg_state_param))
 
 
-class pjsua2rs_ep_config(ctypes.Structure):
+class pjsua2rs_account_callbacks(ctypes.Structure):
     """
-    The endpoint configuration passed to `lib_init` (PJSUA2 `EpConfig`). Initialise it with `pjsua2rs_ep_config_default()`.
+    The callbacks of an account; NULL members are not called. Each gets the `user_data` given to `pjsua2rs_account_create` and a param struct valid during the call. They run on the library's callback thread, or inside `pjsua2rs_endpoint_handle_events` in poll mode, one at a time, never while the library holds a lock; calling the API from them is safe. Set `struct_size` to `sizeof` the struct (members are only ever appended).
     """
 
     _fields_ = [
         ('struct_size', ctypes.c_uint32),
-        ('ua_config', pjsua2rs_ua_config),
-        ('log_config', pjsua2rs_log_config),
-        ('med_config', pjsua2rs_media_config),
+        ('on_reg_started', pjsua2rs_on_reg_started_fn),
+        ('on_reg_state', pjsua2rs_on_reg_state_fn),
     ]
     _field_docs_ = {
-        'struct_size': '`sizeof` this struct as the program was compiled; set by the `_default` function.',
-        'ua_config': 'User-agent settings.',
-        'log_config': 'Logging settings.',
-        'med_config': 'Media settings.',
+        'struct_size': '`sizeof(pjsua2rs_account_callbacks)` as the program was compiled.',
+        'on_reg_started': 'A REGISTER round starts (PJSUA2 `onRegStarted`).',
+        'on_reg_state': 'A REGISTER round ended (PJSUA2 `onRegState`).',
     }
 
 
-class pjsua2rs_qos_params(ctypes.Structure):
-    """QoS parameters of a socket (pjlib `pj_qos_params`); JSON keys "qos.flags"..."""
-
-    _fields_ = [
-        ('flags', ctypes.c_uint8),
-        ('dscp_val', ctypes.c_uint8),
-        ('so_prio', ctypes.c_uint8),
-        ('wmm_prio', ctypes.c_int32),
-    ]
-    _field_docs_ = {
-        'flags': 'Which values are set (PJSUA2RS_QOS_PARAM_HAS_*). Default 0.',
-        'dscp_val': 'The DSCP value. Default 0.',
-        'so_prio': 'The SO_PRIORITY value. Default 0.',
-        'wmm_prio': 'The WMM priority (0 bulk effort, 1 bulk, 2 video, 3 voice). Default 0.',
-    }
-
-
-class pjsua2rs_sock_opt(ctypes.Structure):
-    """One integer socket option, applied with setsockopt (PJSUA2 `SockOpt`)."""
-
-    _fields_ = [
-        ('level', ctypes.c_int32),
-        ('opt_name', ctypes.c_int32),
-        ('opt_len', ctypes.c_int32),
-        ('opt_val', ctypes.c_int32),
-    ]
-    _field_docs_ = {
-        'level': 'The option level, e.g. SOL_SOCKET.',
-        'opt_name': 'The option name, e.g. SO_RCVBUF.',
-        'opt_len': "The option value's length in bytes. Default 4 (an int); JSON carries `optVal` only when it is 4, as PJSUA2 does.",
-        'opt_val': 'The option value.',
-    }
-
-
-class pjsua2rs_sock_opt_params(ctypes.Structure):
-    """Socket options applied to a transport's sockets (PJSUA2 `SockOptParams`)."""
-
-    _fields_ = [
-        ('sock_opts', pjsua2rs_sock_opt * PJSUA2RS_MAX_SOCK_OPTS),
-        ('sock_opts_count', ctypes.c_uint32),
-    ]
-    _field_docs_ = {
-        'sock_opts': 'The options, in order.',
-        'sock_opts_count': 'How many entries of `sock_opts` are used.',
-    }
-
-
-class pjsua2rs_tls_config(ctypes.Structure):
-    """TLS settings of a transport (PJSUA2 `TlsConfig`)."""
-
-    _fields_ = [
-        ('ca_list_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
-        ('cert_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
-        ('priv_key_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
-        ('password', ctypes.c_char * PJSUA2RS_SECRET_LEN),
-        ('ca_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
-        ('cert_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
-        ('priv_key_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
-        ('cert_lookup_type', ctypes.c_int32),
-        ('cert_lookup_keyword', ctypes.c_char * PJSUA2RS_TEXT_LEN),
-        ('method', ctypes.c_int32),
-        ('proto', ctypes.c_uint32),
-        ('ciphers', ctypes.c_int32 * PJSUA2RS_MAX_TLS_CIPHERS),
-        ('ciphers_count', ctypes.c_uint32),
-        ('verify_server', ctypes.c_bool),
-        ('verify_client', ctypes.c_bool),
-        ('require_client_cert', ctypes.c_bool),
-        ('msec_timeout', ctypes.c_uint32),
-        ('qos_type', ctypes.c_int32),
-        ('qos_params', pjsua2rs_qos_params),
-        ('qos_ignore_error', ctypes.c_bool),
-        ('sock_opt_params', pjsua2rs_sock_opt_params),
-        ('sock_opt_ignore_error', ctypes.c_bool),
-        ('enable_renegotiation', ctypes.c_bool),
-    ]
-    _field_docs_ = {
-        'ca_list_file': 'A file of trusted CA certificates (PEM). Default "".',
-        'cert_file': 'The certificate file (PEM). Default "".',
-        'priv_key_file': 'The private key file (PEM). Default "".',
-        'password': 'The password of the private key. Default "".',
-        'ca_buf': 'Trusted CA certificates as a PEM buffer (instead of `ca_list_file`). Default "".',
-        'cert_buf': 'The certificate as a PEM buffer (instead of `cert_file`). Default "".',
-        'priv_key_buf': 'The private key as a PEM buffer (instead of `priv_key_file`). Default "".',
-        'cert_lookup_type': 'Look the certificate up in the OS store (PJSUA2RS_SSL_CERT_LOOKUP_*). Default 0.',
-        'cert_lookup_keyword': 'The subject, fingerprint or name to look up. Default "".',
-        'method': "The TLS method (PJSUA2RS_*_METHOD); 0 means the backend's default. Default 0.",
-        'proto': 'Allowed protocol versions (PJSUA2RS_SSL_PROTO_* bits), used when `method` is 0. Not saved in JSON. Default 28 (TLS 1.0, 1.1 and 1.2).',
-        'ciphers': "Allowed cipher ids; none means the backend's default list.",
-        'ciphers_count': 'How many entries of `ciphers` are used. Default 0.',
-        'verify_server': "Verify the server's certificate (client side). Default false.",
-        'verify_client': "Verify the client's certificate (server side). Default false.",
-        'require_client_cert': 'Reject clients without a certificate (server side). Default false.',
-        'msec_timeout': 'The TLS handshake timeout in ms; 0 means none. Default 0.',
-        'qos_type': 'The QoS traffic type of TLS sockets (PJSUA2RS_QOS_TYPE_*). Default 0.',
-        'qos_params': 'Explicit QoS parameters of TLS sockets.',
-        'qos_ignore_error': 'Ignore failures to set QoS. Default true.',
-        'sock_opt_params': 'Socket options of TLS sockets.',
-        'sock_opt_ignore_error': 'Ignore failures to set socket options. Default true.',
-        'enable_renegotiation': 'Allow TLS renegotiation. Not saved in JSON. Default true.',
-    }
-
-
-class pjsua2rs_transport_config(ctypes.Structure):
-    """
-    A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
-    """
-
-    _fields_ = [
-        ('struct_size', ctypes.c_uint32),
-        ('port', ctypes.c_uint32),
-        ('port_range', ctypes.c_uint32),
-        ('randomize_port', ctypes.c_bool),
-        ('public_address', ctypes.c_char * PJSUA2RS_URI_LEN),
-        ('bound_address', ctypes.c_char * PJSUA2RS_URI_LEN),
-        ('tls_config', pjsua2rs_tls_config),
-        ('qos_type', ctypes.c_int32),
-        ('qos_params', pjsua2rs_qos_params),
-        ('sock_opt_params', pjsua2rs_sock_opt_params),
-    ]
-    _field_docs_ = {
-        'struct_size': '`sizeof` this struct as the program was compiled; set by the `_default` function. Inside `AccountMediaConfig` it is ignored.',
-        'port': 'The local port; 0 means any free port. Default 0 (4000 in `AccountMediaConfig`).',
-        'port_range': 'How many ports above `port` may be tried; 0 means no limit. Default 0.',
-        'randomize_port': 'Pick a random port within the range. Not saved in JSON. Default false.',
-        'public_address': 'The address to advertise (e.g. a NAT\'s public address); empty means the bound one. Default "".',
-        'bound_address': 'The local address to bind; empty means all interfaces. Default "".',
-        'tls_config': 'TLS settings, used by TLS transports.',
-        'qos_type': 'The QoS traffic type (PJSUA2RS_QOS_TYPE_*). Default 0.',
-        'qos_params': 'Explicit QoS parameters.',
-        'sock_opt_params': 'Socket options.',
-    }
+# A handle to an endpoint. 0 is never a valid handle.
+pjsua2rs_endpoint = ctypes.c_uint64
 
 
 class pjsua2rs_sip_header(ctypes.Structure):
@@ -1140,6 +903,139 @@ class pjsua2rs_account_nat_config(ctypes.Structure):
     }
 
 
+class pjsua2rs_qos_params(ctypes.Structure):
+    """QoS parameters of a socket (pjlib `pj_qos_params`); JSON keys "qos.flags"..."""
+
+    _fields_ = [
+        ('flags', ctypes.c_uint8),
+        ('dscp_val', ctypes.c_uint8),
+        ('so_prio', ctypes.c_uint8),
+        ('wmm_prio', ctypes.c_int32),
+    ]
+    _field_docs_ = {
+        'flags': 'Which values are set (PJSUA2RS_QOS_PARAM_HAS_*). Default 0.',
+        'dscp_val': 'The DSCP value. Default 0.',
+        'so_prio': 'The SO_PRIORITY value. Default 0.',
+        'wmm_prio': 'The WMM priority (0 bulk effort, 1 bulk, 2 video, 3 voice). Default 0.',
+    }
+
+
+class pjsua2rs_sock_opt(ctypes.Structure):
+    """One integer socket option, applied with setsockopt (PJSUA2 `SockOpt`)."""
+
+    _fields_ = [
+        ('level', ctypes.c_int32),
+        ('opt_name', ctypes.c_int32),
+        ('opt_len', ctypes.c_int32),
+        ('opt_val', ctypes.c_int32),
+    ]
+    _field_docs_ = {
+        'level': 'The option level, e.g. SOL_SOCKET.',
+        'opt_name': 'The option name, e.g. SO_RCVBUF.',
+        'opt_len': "The option value's length in bytes. Default 4 (an int); JSON carries `optVal` only when it is 4, as PJSUA2 does.",
+        'opt_val': 'The option value.',
+    }
+
+
+class pjsua2rs_sock_opt_params(ctypes.Structure):
+    """Socket options applied to a transport's sockets (PJSUA2 `SockOptParams`)."""
+
+    _fields_ = [
+        ('sock_opts', pjsua2rs_sock_opt * PJSUA2RS_MAX_SOCK_OPTS),
+        ('sock_opts_count', ctypes.c_uint32),
+    ]
+    _field_docs_ = {
+        'sock_opts': 'The options, in order.',
+        'sock_opts_count': 'How many entries of `sock_opts` are used.',
+    }
+
+
+class pjsua2rs_tls_config(ctypes.Structure):
+    """TLS settings of a transport (PJSUA2 `TlsConfig`)."""
+
+    _fields_ = [
+        ('ca_list_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
+        ('cert_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
+        ('priv_key_file', ctypes.c_char * PJSUA2RS_PATH_LEN),
+        ('password', ctypes.c_char * PJSUA2RS_SECRET_LEN),
+        ('ca_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
+        ('cert_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
+        ('priv_key_buf', ctypes.c_char * PJSUA2RS_PEM_LEN),
+        ('cert_lookup_type', ctypes.c_int32),
+        ('cert_lookup_keyword', ctypes.c_char * PJSUA2RS_TEXT_LEN),
+        ('method', ctypes.c_int32),
+        ('proto', ctypes.c_uint32),
+        ('ciphers', ctypes.c_int32 * PJSUA2RS_MAX_TLS_CIPHERS),
+        ('ciphers_count', ctypes.c_uint32),
+        ('verify_server', ctypes.c_bool),
+        ('verify_client', ctypes.c_bool),
+        ('require_client_cert', ctypes.c_bool),
+        ('msec_timeout', ctypes.c_uint32),
+        ('qos_type', ctypes.c_int32),
+        ('qos_params', pjsua2rs_qos_params),
+        ('qos_ignore_error', ctypes.c_bool),
+        ('sock_opt_params', pjsua2rs_sock_opt_params),
+        ('sock_opt_ignore_error', ctypes.c_bool),
+        ('enable_renegotiation', ctypes.c_bool),
+    ]
+    _field_docs_ = {
+        'ca_list_file': 'A file of trusted CA certificates (PEM). Default "".',
+        'cert_file': 'The certificate file (PEM). Default "".',
+        'priv_key_file': 'The private key file (PEM). Default "".',
+        'password': 'The password of the private key. Default "".',
+        'ca_buf': 'Trusted CA certificates as a PEM buffer (instead of `ca_list_file`). Default "".',
+        'cert_buf': 'The certificate as a PEM buffer (instead of `cert_file`). Default "".',
+        'priv_key_buf': 'The private key as a PEM buffer (instead of `priv_key_file`). Default "".',
+        'cert_lookup_type': 'Look the certificate up in the OS store (PJSUA2RS_SSL_CERT_LOOKUP_*). Default 0.',
+        'cert_lookup_keyword': 'The subject, fingerprint or name to look up. Default "".',
+        'method': "The TLS method (PJSUA2RS_*_METHOD); 0 means the backend's default. Default 0.",
+        'proto': 'Allowed protocol versions (PJSUA2RS_SSL_PROTO_* bits), used when `method` is 0. Not saved in JSON. Default 28 (TLS 1.0, 1.1 and 1.2).',
+        'ciphers': "Allowed cipher ids; none means the backend's default list.",
+        'ciphers_count': 'How many entries of `ciphers` are used. Default 0.',
+        'verify_server': "Verify the server's certificate (client side). Default false.",
+        'verify_client': "Verify the client's certificate (server side). Default false.",
+        'require_client_cert': 'Reject clients without a certificate (server side). Default false.',
+        'msec_timeout': 'The TLS handshake timeout in ms; 0 means none. Default 0.',
+        'qos_type': 'The QoS traffic type of TLS sockets (PJSUA2RS_QOS_TYPE_*). Default 0.',
+        'qos_params': 'Explicit QoS parameters of TLS sockets.',
+        'qos_ignore_error': 'Ignore failures to set QoS. Default true.',
+        'sock_opt_params': 'Socket options of TLS sockets.',
+        'sock_opt_ignore_error': 'Ignore failures to set socket options. Default true.',
+        'enable_renegotiation': 'Allow TLS renegotiation. Not saved in JSON. Default true.',
+    }
+
+
+class pjsua2rs_transport_config(ctypes.Structure):
+    """
+    A SIP or media transport's settings (PJSUA2 `TransportConfig`). Initialise it with `pjsua2rs_transport_config_default()`. It is about 28 KB, mostly TLS PEM buffers.
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('port', ctypes.c_uint32),
+        ('port_range', ctypes.c_uint32),
+        ('randomize_port', ctypes.c_bool),
+        ('public_address', ctypes.c_char * PJSUA2RS_URI_LEN),
+        ('bound_address', ctypes.c_char * PJSUA2RS_URI_LEN),
+        ('tls_config', pjsua2rs_tls_config),
+        ('qos_type', ctypes.c_int32),
+        ('qos_params', pjsua2rs_qos_params),
+        ('sock_opt_params', pjsua2rs_sock_opt_params),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof` this struct as the program was compiled; set by the `_default` function. Inside `AccountMediaConfig` it is ignored.',
+        'port': 'The local port; 0 means any free port. Default 0 (4000 in `AccountMediaConfig`).',
+        'port_range': 'How many ports above `port` may be tried; 0 means no limit. Default 0.',
+        'randomize_port': 'Pick a random port within the range. Not saved in JSON. Default false.',
+        'public_address': 'The address to advertise (e.g. a NAT\'s public address); empty means the bound one. Default "".',
+        'bound_address': 'The local address to bind; empty means all interfaces. Default "".',
+        'tls_config': 'TLS settings, used by TLS transports.',
+        'qos_type': 'The QoS traffic type (PJSUA2RS_QOS_TYPE_*). Default 0.',
+        'qos_params': 'Explicit QoS parameters.',
+        'sock_opt_params': 'Socket options.',
+    }
+
+
 class pjsua2rs_srtp_crypto(ctypes.Structure):
     """One SRTP crypto suite (PJSUA2 `SrtpCrypto`)."""
 
@@ -1303,6 +1199,225 @@ class pjsua2rs_account_config(ctypes.Structure):
     }
 
 
+# A handle to an account. 0 is never a valid handle.
+pjsua2rs_account = ctypes.c_uint64
+
+
+class pjsua2rs_account_info(ctypes.Structure):
+    """PJSUA2's `AccountInfo`."""
+
+    _fields_ = [
+        ('id', ctypes.c_int),
+        ('is_default', ctypes.c_bool),
+        ('uri', ctypes.c_char * 512),
+        ('reg_is_configured', ctypes.c_bool),
+        ('reg_is_active', ctypes.c_bool),
+        ('reg_expires_sec', ctypes.c_uint32),
+        ('reg_status', ctypes.c_int),
+        ('reg_status_text', ctypes.c_char * 256),
+        ('reg_last_err', pjsua2rs_status),
+        ('online_status', ctypes.c_bool),
+        ('online_status_text', ctypes.c_char * 128),
+    ]
+    _field_docs_ = {
+        'id': "The account id (PJSUA2's `Account::getId`).",
+        'is_default': 'Whether it is the default account.',
+        'uri': "The account's URI.",
+        'reg_is_configured': 'Whether it has a registrar.',
+        'reg_is_active': 'Whether a binding is in place now.',
+        'reg_expires_sec': 'Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.',
+        'reg_status': 'The last REGISTER status: 0 never sent, 100 in progress, else the final code.',
+        'reg_status_text': 'Its text.',
+        'reg_last_err': "The last registration error (PJSIP's status), 0 if none.",
+        'online_status': 'Presence: online.',
+        'online_status_text': 'Presence text.',
+    }
+
+
+class pjsua2rs_ua_config(ctypes.Structure):
+    """User-agent settings (PJSUA2 `UaConfig`)."""
+
+    _fields_ = [
+        ('max_calls', ctypes.c_uint32),
+        ('thread_cnt', ctypes.c_uint32),
+        ('main_thread_only', ctypes.c_bool),
+        ('nameserver', (ctypes.c_char * PJSUA2RS_HOST_LEN) * PJSUA2RS_MAX_NAMESERVERS),
+        ('nameserver_count', ctypes.c_uint32),
+        ('outbound_proxies', (ctypes.c_char * PJSUA2RS_URI_LEN) * PJSUA2RS_MAX_OUTBOUND_PROXIES),
+        ('outbound_proxies_count', ctypes.c_uint32),
+        ('user_agent', ctypes.c_char * PJSUA2RS_TEXT_LEN),
+        ('stun_server', (ctypes.c_char * PJSUA2RS_HOST_LEN) * PJSUA2RS_MAX_STUN_SERVERS),
+        ('stun_server_count', ctypes.c_uint32),
+        ('stun_try_ipv6', ctypes.c_bool),
+        ('stun_ignore_failure', ctypes.c_bool),
+        ('nat_type_in_sdp', ctypes.c_int32),
+        ('mwi_unsolicited_enabled', ctypes.c_bool),
+        ('enable_upnp', ctypes.c_bool),
+        ('upnp_if_name', ctypes.c_char * PJSUA2RS_NAME_LEN),
+        ('no_refersub', ctypes.c_bool),
+        ('acc_server_affinity_default', ctypes.c_bool),
+        ('tsx_t1_msec', ctypes.c_uint32),
+        ('tsx_t2_msec', ctypes.c_uint32),
+        ('tsx_t4_msec', ctypes.c_uint32),
+        ('tsx_td_msec', ctypes.c_uint32),
+    ]
+    _field_docs_ = {
+        'max_calls': 'Maximum number of simultaneous calls. Default 4.',
+        'thread_cnt': 'Worker threads polling SIP events; 0 means the application polls with `handle_events` (poll mode). Default 1.',
+        'main_thread_only': 'Run callbacks only in the thread that calls `handle_events` (use with `thread_cnt` 0). Default false.',
+        'nameserver': 'DNS name servers ("host[:port]"); none means the system resolver.',
+        'nameserver_count': 'How many entries of `nameserver` are used.',
+        'outbound_proxies': "Global outbound proxies, put before every account's proxies. Not saved in JSON.",
+        'outbound_proxies_count': 'How many entries of `outbound_proxies` are used.',
+        'user_agent': 'The User-Agent header value; empty means the library\'s own. Default "".',
+        'stun_server': 'STUN servers ("host[:port]"), tried in order.',
+        'stun_server_count': 'How many entries of `stun_server` are used.',
+        'stun_try_ipv6': 'Also resolve STUN servers to IPv6 addresses. Default false.',
+        'stun_ignore_failure': 'Start even when no STUN server answers. Default true.',
+        'nat_type_in_sdp': 'Put the NAT type in SDP: 0 no, 1 the type number, 2 number and name. Default 1.',
+        'mwi_unsolicited_enabled': 'Handle unsolicited NOTIFY for message waiting (MWI). Default true.',
+        'enable_upnp': 'Use UPnP to find the public address. Default false.',
+        'upnp_if_name': 'The network interface for UPnP; empty means any. Default "".',
+        'no_refersub': 'Put "norefersub" in the Supported header. Default true.',
+        'acc_server_affinity_default': "The default of accounts' server affinity for TCP/TLS. Default false.",
+        'tsx_t1_msec': "RFC 3261 T1, the round-trip estimate, in ms (PJSIP's `pjsip_cfg()->tsx.t1`). Default 500. Not saved in JSON.",
+        'tsx_t2_msec': 'RFC 3261 T2, the longest retransmit interval, in ms. Default 4000. Not saved in JSON.',
+        'tsx_t4_msec': 'RFC 3261 T4, how long a message may live in the network, in ms. Default 5000. Not saved in JSON.',
+        'tsx_td_msec': 'RFC 3261 Timer D (wait for response retransmissions) in ms; at least 32000. Default 32000. Not saved in JSON.',
+    }
+
+
+class pjsua2rs_log_entry(ctypes.Structure):
+    """
+    One log message, as PJSUA2's `LogEntry`. Valid only during the writer call: copy what you keep.
+    """
+
+    _fields_ = [
+        ('level', ctypes.c_int),
+        ('msg', ctypes.c_char_p),
+        ('thread_id', ctypes.c_uint64),
+        ('thread_name', ctypes.c_char_p),
+    ]
+    _field_docs_ = {
+        'level': 'The verbosity level of the message (1 = error ... 6 = very detailed).',
+        'msg': 'The message, NUL-terminated UTF-8, already decorated as `LogConfig.decor` asks.',
+        'thread_id': 'An identifier of the thread that logged the message.',
+        'thread_name': 'The name of the thread that logged the message, NUL-terminated UTF-8.',
+    }
+
+
+# A custom log writer (PJSUA2's `LogWriter::write`), or NULL for none. Called with the
+# `writer_user_data` given in `LogConfig` and an entry valid during the call. It runs on
+# the library's dispatcher thread, or inside `handle_events` in poll mode (`thread_cnt`
+# 0), never while the library holds a lock, one entry at a time.
+pjsua2rs_log_writer_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_log_entry))
+
+
+class pjsua2rs_log_config(ctypes.Structure):
+    """Logging settings (PJSUA2 `LogConfig`)."""
+
+    _fields_ = [
+        ('msg_logging', ctypes.c_uint32),
+        ('level', ctypes.c_uint32),
+        ('console_level', ctypes.c_uint32),
+        ('decor', ctypes.c_uint32),
+        ('filename', ctypes.c_char * PJSUA2RS_PATH_LEN),
+        ('file_flags', ctypes.c_uint32),
+        ('writer', pjsua2rs_log_writer_fn),
+        ('writer_user_data', ctypes.c_void_p),
+    ]
+    _field_docs_ = {
+        'msg_logging': 'Log incoming and outgoing SIP messages (non-zero = yes). Default 1.',
+        'level': 'Maximum level written to the writer and the file (0-6). Default 5.',
+        'console_level': 'Maximum level written to the console (stdout). Default 4.',
+        'decor': 'Decoration flags (PJ_LOG_HAS_*). Default 25328 = sender, time, microseconds, newline, space, thread switch and indent.',
+        'filename': 'A log file to append to; empty means none. Default "".',
+        'file_flags': 'Flags for opening the log file (PJ_O_APPEND = 0x1108 appends). Default 0.',
+        'writer': 'A custom writer receiving every entry up to `console_level` (instead of the console; the file still gets everything up to `level`), or NULL. Not saved in JSON.',
+        'writer_user_data': 'Passed to `writer` as its first argument. Not saved in JSON.',
+    }
+
+
+class pjsua2rs_media_config(ctypes.Structure):
+    """Media settings (PJSUA2 `MediaConfig`)."""
+
+    _fields_ = [
+        ('clock_rate', ctypes.c_uint32),
+        ('snd_clock_rate', ctypes.c_uint32),
+        ('snd_use_sw_clock', ctypes.c_bool),
+        ('channel_count', ctypes.c_uint32),
+        ('audio_frame_ptime', ctypes.c_uint32),
+        ('max_media_ports', ctypes.c_uint32),
+        ('conf_threads', ctypes.c_uint32),
+        ('has_ioqueue', ctypes.c_bool),
+        ('thread_cnt', ctypes.c_uint32),
+        ('quality', ctypes.c_uint32),
+        ('ptime', ctypes.c_uint32),
+        ('no_vad', ctypes.c_bool),
+        ('ilbc_mode', ctypes.c_uint32),
+        ('tx_drop_pct', ctypes.c_uint32),
+        ('rx_drop_pct', ctypes.c_uint32),
+        ('ec_options', ctypes.c_uint32),
+        ('ec_tail_len', ctypes.c_uint32),
+        ('snd_rec_latency', ctypes.c_uint32),
+        ('snd_play_latency', ctypes.c_uint32),
+        ('jb_init', ctypes.c_int32),
+        ('jb_min_pre', ctypes.c_int32),
+        ('jb_max_pre', ctypes.c_int32),
+        ('jb_max', ctypes.c_int32),
+        ('jb_discard_algo', ctypes.c_int32),
+        ('snd_auto_close_time', ctypes.c_int32),
+        ('vid_preview_enable_native', ctypes.c_bool),
+    ]
+    _field_docs_ = {
+        'clock_rate': 'The conference bridge clock rate in Hz. Default 16000.',
+        'snd_clock_rate': 'The sound device clock rate; 0 means `clock_rate`. Default 0.',
+        'snd_use_sw_clock': 'Drive the sound port from a software clock instead of the device. Default true.',
+        'channel_count': 'Audio channels of the bridge. Default 1.',
+        'audio_frame_ptime': 'Milliseconds of audio per bridge frame. Default 20.',
+        'max_media_ports': 'Maximum ports of the conference bridge. Default 254.',
+        'conf_threads': 'Threads mixing the conference bridge. Default 1.',
+        'has_ioqueue': 'Run a media I/O queue for RTP. Default true.',
+        'thread_cnt': 'Worker threads of the media I/O queue. Default 1.',
+        'quality': 'Codec and resampling quality, 1 (fastest) to 10 (best). Default 8.',
+        'ptime': "Codec packet time in ms; 0 means each codec's default. Default 0.",
+        'no_vad': 'Disable voice activity detection. Default false.',
+        'ilbc_mode': 'The iLBC mode, 20 or 30 ms. Default 30.',
+        'tx_drop_pct': 'Percentage of transmitted RTP packets to drop (testing). Default 0.',
+        'rx_drop_pct': 'Percentage of received RTP packets to drop (testing). Default 0.',
+        'ec_options': 'Echo canceller options (PJMEDIA_ECHO_*). Default 0.',
+        'ec_tail_len': 'Echo canceller tail length in ms; 0 disables it. Default 200.',
+        'snd_rec_latency': 'Sound capture latency in ms. Default 100.',
+        'snd_play_latency': 'Sound playback latency in ms. Default 140.',
+        'jb_init': 'Jitter buffer initial prefetch in ms; -1 means automatic. Default -1.',
+        'jb_min_pre': 'Jitter buffer minimum prefetch in ms; -1 means automatic. Default -1.',
+        'jb_max_pre': 'Jitter buffer maximum prefetch in ms; -1 means automatic. Default -1.',
+        'jb_max': 'Jitter buffer maximum size in ms; -1 means automatic. Default -1.',
+        'jb_discard_algo': 'Jitter buffer discard algorithm (PJSUA2RS_JB_DISCARD_*). Default 2 (progressive).',
+        'snd_auto_close_time': 'Seconds of silence before an idle sound device closes; -1 never, 0 at once. Default 1.',
+        'vid_preview_enable_native': 'Use the native video preview of the capture device (video only). Default true.',
+    }
+
+
+class pjsua2rs_ep_config(ctypes.Structure):
+    """
+    The endpoint configuration passed to `lib_init` (PJSUA2 `EpConfig`). Initialise it with `pjsua2rs_ep_config_default()`.
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('ua_config', pjsua2rs_ua_config),
+        ('log_config', pjsua2rs_log_config),
+        ('med_config', pjsua2rs_media_config),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof` this struct as the program was compiled; set by the `_default` function.',
+        'ua_config': 'User-agent settings.',
+        'log_config': 'Logging settings.',
+        'med_config': 'Media settings.',
+    }
+
+
 class pjsua2rs_buddy_config(ctypes.Structure):
     """
     A buddy's settings (PJSUA2 `BuddyConfig`). Initialise it with `pjsua2rs_buddy_config_default()`.
@@ -1320,10 +1435,6 @@ class pjsua2rs_buddy_config(ctypes.Structure):
         'subscribe': "Subscribe to the buddy's presence when it is added. Default false.",
         'subscribe_dlg_event': "Subscribe to the buddy's dialog events when it is added. Default false.",
     }
-
-
-# A handle to an endpoint. 0 is never a valid handle.
-pjsua2rs_endpoint = ctypes.c_uint64
 
 
 class pjsua2rs_transport_info(ctypes.Structure):
@@ -1412,6 +1523,46 @@ pjsua2rs_json_doc = ctypes.c_uint64
 
 # (name, restype, argtypes) of every function, in header order.
 PROTOTYPES = [
+    # Fills `*out` with an empty callback table (every member NULL) and stamps
+    # `struct_size` with `size`, which must be `sizeof *out` as the program was compiled.
+    # Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is wrong. Thread-safe.
+    # pjsua2rs_status pjsua2rs_account_callbacks_default(pjsua2rs_account_callbacks *out, size_t size)
+    ('pjsua2rs_account_callbacks_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_account_callbacks), ctypes.c_size_t,)),
+    # PJSUA2's `Account::create`: adds an account to endpoint `ep` with `*cfg` (initialise
+    # it with `pjsua2rs_account_config_default`; read during the call only) and writes its
+    # handle to `*out`. `cb` (may be NULL: no callbacks) is copied; its functions are called
+    # with `user_data`, which must stay valid until the account is shut down or the endpoint
+    # destroyed. With a registrar and `reg_config.register_on_add`, registration starts at
+    # once. The first account, or one with `make_default`, becomes the default. A wrong
+    # field is an error naming it (see `pjsua2rs_last_error`).
+    # pjsua2rs_status pjsua2rs_account_create(pjsua2rs_endpoint ep, const pjsua2rs_account_config *cfg, bool make_default, const pjsua2rs_account_callbacks *cb, void *user_data, pjsua2rs_account *out)
+    ('pjsua2rs_account_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(pjsua2rs_account_config), ctypes.c_bool, ctypes.POINTER(pjsua2rs_account_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_account),)),
+    # PJSUA2's `Account::getId`: the account's number (small, as PJSUA2's).
+    # pjsua2rs_status pjsua2rs_account_get_id(pjsua2rs_account acc, int *out)
+    ('pjsua2rs_account_get_id', pjsua2rs_status, (pjsua2rs_account, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `Account::modify`: replaces the account's config (read during the call). A new
+    # registrar, identity or proxy list re-registers, removing the old binding first.
+    # pjsua2rs_status pjsua2rs_account_modify(pjsua2rs_account acc, const pjsua2rs_account_config *cfg)
+    ('pjsua2rs_account_modify', pjsua2rs_status, (pjsua2rs_account, ctypes.POINTER(pjsua2rs_account_config),)),
+    # PJSUA2's `Account::shutdown`: removes the account and invalidates the handle. No
+    # callback of it starts afterwards; a binding in place is removed in the background
+    # (bounded by `reg_config.unreg_wait_msec`).
+    # pjsua2rs_status pjsua2rs_account_shutdown(pjsua2rs_account acc)
+    ('pjsua2rs_account_shutdown', pjsua2rs_status, (pjsua2rs_account,)),
+    # PJSUA2's `Account::setRegistration`: registers (or refreshes) now when `renew`, else
+    # removes the binding. The outcome comes to `on_reg_state`.
+    # pjsua2rs_status pjsua2rs_account_set_registration(pjsua2rs_account acc, bool renew)
+    ('pjsua2rs_account_set_registration', pjsua2rs_status, (pjsua2rs_account, ctypes.c_bool,)),
+    # PJSUA2's `Account::setDefault`.
+    # pjsua2rs_status pjsua2rs_account_set_default(pjsua2rs_account acc)
+    ('pjsua2rs_account_set_default', pjsua2rs_status, (pjsua2rs_account,)),
+    # PJSUA2's `Account::setTransport`: pins the account to transport `transport_id` (-1:
+    # any); takes effect with its next request.
+    # pjsua2rs_status pjsua2rs_account_set_transport(pjsua2rs_account acc, int transport_id)
+    ('pjsua2rs_account_set_transport', pjsua2rs_status, (pjsua2rs_account, ctypes.c_int,)),
+    # PJSUA2's `Account::getInfo`: writes the account's details to `*out`.
+    # pjsua2rs_status pjsua2rs_account_get_info(pjsua2rs_account acc, pjsua2rs_account_info *out)
+    ('pjsua2rs_account_get_info', pjsua2rs_status, (pjsua2rs_account, ctypes.POINTER(pjsua2rs_account_info),)),
     # Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
     # clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
     # is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
@@ -1808,9 +1959,10 @@ PROTOTYPES = [
 
 # Config structs that start with `struct_size`, with their `_default` function.
 VERSIONED = [
-    (pjsua2rs_ep_config, 'pjsua2rs_ep_config_default'),
+    (pjsua2rs_account_callbacks, 'pjsua2rs_account_callbacks_default'),
     (pjsua2rs_transport_config, 'pjsua2rs_transport_config_default'),
     (pjsua2rs_account_config, 'pjsua2rs_account_config_default'),
+    (pjsua2rs_ep_config, 'pjsua2rs_ep_config_default'),
     (pjsua2rs_buddy_config, 'pjsua2rs_buddy_config_default'),
 ]
 

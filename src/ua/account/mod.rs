@@ -12,7 +12,7 @@ pub type AccountId = i32;
 
 /// PJSUA2's `regExpiresSec` when the account does not register
 /// (PJSIP_EXPIRES_NOT_SPECIFIED).
-pub const PJSUA2RS_EXPIRES_NOT_SPECIFIED: u32 = u32::MAX;
+pub const PJSUA2RS_EXPIRES_NOT_SPECIFIED: u32 = 0xFFFF_FFFF;
 
 /// PJSUA2's `OnRegStartedParam`.
 #[derive(Clone, Debug, PartialEq, Eq)]
