@@ -11,6 +11,7 @@ pub mod method;
 pub mod name_addr;
 pub mod params;
 pub mod parse;
+pub mod resolve;
 pub mod text;
 pub mod uri;
 pub mod via;
