@@ -4,8 +4,11 @@
 //! The core lives on the driver thread and is touched by nothing else, so it needs no
 //! locks. Other threads act on it by sending closures ([`Driver::call`]) that run there
 //! between network inputs and timers.
+//!
+//! [`dns`] locates SIP servers (RFC 3263) with lookups that run on this runtime.
 
 mod dispatcher;
+pub mod dns;
 mod io;
 mod tcp;
 mod udp;

@@ -12,6 +12,7 @@ pub mod name_addr;
 pub mod params;
 pub mod parse;
 pub mod registration;
+pub mod resolve;
 pub mod text;
 pub mod uri;
 pub mod via;

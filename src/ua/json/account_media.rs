@@ -135,7 +135,7 @@ impl Schema for SrtpOpt {
         if let Some(arr) = r.array("cryptos")? {
             let items = r.elements(arr);
             let path = r.path_of(arr);
-            if items.len() % 3 != 0 {
+            if !items.len().is_multiple_of(3) {
                 return Err(Error::new(
                     PJSUA2RS_ERR_JSON,
                     "",
