@@ -406,3 +406,29 @@ fn log_writer_runs_on_the_callback_thread_and_sees_sip_messages() {
         .iter()
         .any(|e| e.1.contains("RX ") && e.1.contains("SIP/2.0 200 OK")));
 }
+
+#[test]
+fn host_names_resolve_without_blocking_and_unknown_names_fail_with_resolve() {
+    let a = started(&quiet_config());
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let port = listen(&b, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1")
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    // localhost comes from the system's resolver configuration (RFC 6761 / /etc/hosts).
+    let r = a
+        .send_options(&format!("sip:localhost:{port}"), Duration::from_secs(5))
+        .unwrap();
+    assert_eq!(r.status_code, 200);
+    let err = a
+        .send_options("sip:no-such-host.invalid:5060", Duration::from_secs(20))
+        .unwrap_err();
+    assert_eq!(err.status, PJSUA2RS_ERR_RESOLVE, "{}", err.reason);
+    assert!(
+        err.reason.contains("no-such-host.invalid"),
+        "{}",
+        err.reason
+    );
+}

@@ -1,9 +1,11 @@
 //! The driver's I/O handle: the transports' sockets and the stream connections, and
 //! sending a transmit on the right one.
 
+use super::dns::{resolve, DnsClient};
 use super::tcp::{self, ConnEntry};
 use super::udp;
-use super::NetInput;
+use super::{NetInput, ResolveJob};
+use crate::rng::Rng;
 use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -34,10 +36,11 @@ pub struct Io {
     conn_by_peer: HashMap<(TransportId, SocketAddr), u64>,
     next_conn: Arc<AtomicU64>,
     max_message_size: usize,
+    dns: DnsClient,
 }
 
 impl Io {
-    pub(crate) fn new(net_tx: mpsc::Sender<NetInput>) -> Self {
+    pub(crate) fn new(net_tx: mpsc::Sender<NetInput>, dns: DnsClient) -> Self {
         Io {
             net_tx,
             sockets: HashMap::new(),
@@ -45,7 +48,18 @@ impl Io {
             conn_by_peer: HashMap::new(),
             next_conn: Arc::new(AtomicU64::new(1)),
             max_message_size: 65_535,
+            dns,
         }
+    }
+
+    /// Locates `job.uri` in the background; the answer comes back as a network input.
+    pub(crate) fn resolve(&mut self, job: ResolveJob) {
+        let (dns, net) = (self.dns.clone(), self.net_tx.clone());
+        tokio::spawn(async move {
+            let mut rng = Rng::from_seed(job.seed);
+            let result = resolve(&dns, &job.uri, &job.have, &mut rng).await;
+            let _ = net.send(NetInput::Resolved { id: job.id, result }).await;
+        });
     }
 
     /// Binds a UDP socket for transport `id` at `addr` (port 0: any) and starts receiving.

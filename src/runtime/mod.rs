@@ -16,7 +16,11 @@ mod udp;
 pub use dispatcher::{DispatchMode, Dispatcher};
 pub use io::Io;
 
-use crate::sip::transport::{Flow, Transmit, TransportId};
+pub use dns::{DnsClient, DnsOptions};
+
+use crate::sip::resolve::{Destination, ResolveError};
+use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
+use crate::sip::uri::SipUri;
 use bytes::Bytes;
 use std::cell::Cell;
 use std::net::SocketAddr;
@@ -48,6 +52,29 @@ pub trait Core: Send + 'static {
     fn process(&mut self, now: Instant);
     /// A panic was caught while handling an input; the core may log it.
     fn on_panic(&mut self, what: &str);
+    /// The next URI the core needs located (RFC 3263); the answer comes to
+    /// [`Core::handle_resolved`].
+    fn poll_resolve(&mut self) -> Option<ResolveJob>;
+    /// The destinations for resolve job `id`, or why there are none.
+    fn handle_resolved(
+        &mut self,
+        now: Instant,
+        id: u64,
+        result: Result<Vec<Destination>, ResolveError>,
+    );
+}
+
+/// A URI the core asks the driver to locate with DNS.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolveJob {
+    /// The core's number for the job.
+    pub id: u64,
+    /// The Request-URI or first Route.
+    pub uri: SipUri,
+    /// Our transports, `(kind, ipv6)`, most preferred first.
+    pub have: Vec<(TransportKind, bool)>,
+    /// Seeds the SRV weighting, so runs replay.
+    pub seed: u64,
 }
 
 /// A closure run on the driver thread with the core and the I/O handle.
@@ -76,6 +103,10 @@ pub(crate) enum NetInput {
         conn: u64,
     },
     ConnOpened(tcp::ConnEntry),
+    Resolved {
+        id: u64,
+        result: Result<Vec<Destination>, ResolveError>,
+    },
 }
 
 /// The driver was stopped (the endpoint is being destroyed or was destroyed).
@@ -98,8 +129,8 @@ pub struct Driver<C: Core> {
 }
 
 impl<C: Core> Driver<C> {
-    /// Starts the driver thread named `name` running `core`.
-    pub fn start(name: &str, core: C) -> std::io::Result<Self> {
+    /// Starts the driver thread named `name` running `core`, locating servers with `dns`.
+    pub fn start(name: &str, core: C, dns: DnsClient) -> std::io::Result<Self> {
         let (commands, rx) = mpsc::unbounded_channel();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
@@ -109,7 +140,7 @@ impl<C: Core> Driver<C> {
             .name(name.to_string())
             .spawn(move || {
                 ON_DRIVER.with(|c| c.set(true));
-                runtime.block_on(run(core, rx));
+                runtime.block_on(run(core, rx, dns));
             })?;
         Ok(Driver {
             commands,
@@ -164,9 +195,13 @@ impl<C: Core> Drop for Driver<C> {
 /// How many inputs are handled before outputs are flushed.
 const BATCH: usize = 64;
 
-async fn run<C: Core>(mut core: C, mut commands: mpsc::UnboundedReceiver<Command<C>>) {
+async fn run<C: Core>(
+    mut core: C,
+    mut commands: mpsc::UnboundedReceiver<Command<C>>,
+    dns: DnsClient,
+) {
     let (net_tx, mut net_rx) = mpsc::channel::<NetInput>(8192);
-    let mut io = Io::new(net_tx);
+    let mut io = Io::new(net_tx, dns);
     loop {
         flush(&mut core, &mut io);
         let deadline = core.poll_timeout();
@@ -218,6 +253,7 @@ fn handle_net<C: Core>(core: &mut C, io: &mut Io, input: NetInput) {
             guarded(core, |c| c.handle_flow_error(now, flow))
         }
         NetInput::ConnOpened(entry) => io.register_conn(entry),
+        NetInput::Resolved { id, result } => guarded(core, |c| c.handle_resolved(now, id, result)),
         NetInput::ConnClosed { conn } => {
             if let Some(flow) = io.forget_conn(conn) {
                 guarded(core, |c| c.handle_flow_error(now, flow))
@@ -231,6 +267,9 @@ fn flush<C: Core>(core: &mut C, io: &mut Io) {
     loop {
         let now = Instant::now();
         guarded(core, |c| c.process(now));
+        while let Some(job) = core.poll_resolve() {
+            io.resolve(job);
+        }
         let mut sent = false;
         while let Some(t) = core.poll_transmit() {
             sent = true;

@@ -2,7 +2,7 @@
 //! the REGISTERs it produces, feeding back outcomes, reporting events), the Contact rewrite
 //! after NAT discovery, keep-alives, and the unregistration on removal and shutdown.
 
-use super::send::next_hop;
+use super::send::Outgoing;
 use super::{AppEvent, Owner, UaCore};
 use crate::rng::Rng;
 use crate::sip::auth::ClientAuth;
@@ -428,17 +428,18 @@ impl UaCore {
 
     pub(super) fn register_failed(
         &mut self,
-        _now: Instant,
+        now: Instant,
         acc: AccountId,
         code: u16,
         reason: &str,
+        status: pjsua2rs_status,
     ) {
         let Some(a) = self.accounts.get_mut(&acc) else {
             return;
         };
         a.last_rx = SipRxData::default();
         if let Some(reg) = a.registration.as_mut() {
-            reg.on_failure(_now, code, reason, PJSUA2RS_SUCCESS, &mut a.auth);
+            reg.on_failure(now, code, reason, status, &mut a.auth);
         }
     }
 
@@ -480,37 +481,47 @@ impl UaCore {
         let Some(a) = self.accounts.get(&acc) else {
             return;
         };
-        let transport_id = a.settings.transport_id;
-        let via = if a.settings.nat.via_rewrite {
-            a.seen_as.clone()
-        } else {
-            None
+        let out = Outgoing {
+            request,
+            transport_id: a.settings.transport_id,
+            sent_by: if a.settings.nat.via_rewrite {
+                a.seen_as.clone()
+            } else {
+                None
+            },
+            owner: Owner::Register(acc),
+            remaining: Vec::new(),
         };
-        let hop = next_hop(&request);
-        let flow = match self.flow_for(transport_id, &hop) {
-            Ok(f) => f,
-            Err(e) => {
-                let reason = format!("Service Unavailable (cannot reach {hop}: {e})");
-                if let Some(a) = self.accounts.get_mut(&acc) {
-                    if let Some(reg) = a.registration.as_mut() {
-                        reg.on_failure(
-                            now,
-                            503,
-                            &reason,
-                            PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT,
-                            &mut a.auth,
-                        );
-                    }
-                }
-                return;
+        self.send_routed(now, out);
+    }
+
+    /// Just before a REGISTER goes on `flow`: remember the flow (keep-alives follow it)
+    /// and make the Contact name that flow's transport.
+    pub(super) fn prepare_register(
+        &mut self,
+        acc: AccountId,
+        request: &mut crate::sip::Request,
+        flow: Flow,
+    ) {
+        let Some(t) = self.sip.transport(flow.transport).cloned() else {
+            return;
+        };
+        let Some(a) = self.accounts.get_mut(&acc) else {
+            return;
+        };
+        a.reg_flow = Some(flow);
+        if a.settings.contact_forced.is_some() {
+            return;
+        }
+        let contact = register_contact(&a.settings, &t, a.seen_as.as_ref().map(|(h, p)| (h, *p)));
+        if let Some(reg) = a.registration.as_mut() {
+            if reg.params().contact != contact {
+                reg.set_contact(contact.clone());
             }
-        };
-        if let Some(a) = self.accounts.get_mut(&acc) {
-            a.reg_flow = Some(flow);
         }
-        if let Err(e) = self.send_owned(now, request, flow, via, Owner::Register(acc)) {
-            self.register_failed(now, acc, 503, &format!("Service Unavailable ({e})"));
-        }
+        request
+            .headers
+            .set(crate::sip::HeaderName::Contact, contact.to_string());
     }
 
     fn on_reg_event(&mut self, now: Instant, acc: AccountId, event: RegEvent) {

@@ -14,14 +14,15 @@ use super::account::AccountId;
 use super::log::Logger;
 use super::transport::TransportRecord;
 use crate::rng::Rng;
-use crate::runtime::Core;
+use crate::runtime::{Core, ResolveJob};
 use crate::sip::endpoint::{EndpointEvent, SipEndpoint};
+use crate::sip::resolve::{Destination, ResolveError};
 use crate::sip::transaction::{TsxEvent, TsxId};
 use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
 use crate::sip::NameAddr;
 use accounts::AccountState;
 use bytes::Bytes;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -42,7 +43,12 @@ pub struct UaCore {
     rng: Rng,
     transports: Vec<TransportRecord>,
     next_transport: TransportId,
-    owners: HashMap<TsxId, Owner>,
+    /// Client transactions the core started, by transaction.
+    in_flight: HashMap<TsxId, send::Outgoing>,
+    /// Requests waiting for DNS, by resolve job.
+    resolving: HashMap<u64, send::Outgoing>,
+    resolve_jobs: VecDeque<ResolveJob>,
+    next_job: u64,
     accounts: BTreeMap<AccountId, AccountState>,
     default_account: Option<AccountId>,
     next_account: AccountId,
@@ -66,7 +72,10 @@ impl UaCore {
             rng,
             transports: Vec::new(),
             next_transport: 0,
-            owners: HashMap::new(),
+            in_flight: HashMap::new(),
+            resolving: HashMap::new(),
+            resolve_jobs: VecDeque::new(),
+            next_job: 1,
             accounts: BTreeMap::new(),
             default_account: None,
             next_account: 0,
@@ -120,24 +129,22 @@ impl UaCore {
     fn on_endpoint_event(&mut self, now: Instant, event: EndpointEvent) {
         match event {
             EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) if response.status >= 200 => {
-                match self.owners.remove(&tsx) {
+                match self.in_flight.remove(&tsx).map(|o| o.owner) {
                     Some(Owner::Options(reply)) => options::complete(reply, &response),
                     Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
                     None => {}
                 }
             }
             EndpointEvent::Tsx(TsxEvent::Timeout { tsx }) => {
-                self.tsx_failed(now, tsx, 408, "Request Timeout")
+                self.attempt_failed(now, tsx, 408, "Request Timeout")
             }
             EndpointEvent::Tsx(TsxEvent::TransportError { tsx }) => {
-                self.tsx_failed(now, tsx, 503, "Service Unavailable (transport error)")
+                self.attempt_failed(now, tsx, 503, "Service Unavailable (transport error)")
             }
             EndpointEvent::Tsx(TsxEvent::Terminated { tsx }) => {
-                // An owner still waiting never got a final response (e.g. the transport
-                // went away without a transport error): report it as a timeout.
-                if self.owners.contains_key(&tsx) {
-                    self.tsx_failed(now, tsx, 408, "Request Timeout");
-                }
+                // Still waiting without a final response, timeout or transport error
+                // (the transaction was dropped): report it as a timeout.
+                self.attempt_failed(now, tsx, 408, "Request Timeout");
             }
             EndpointEvent::Malformed {
                 flow,
@@ -164,12 +171,20 @@ impl UaCore {
         }
     }
 
-    /// A client transaction ended without a final response.
-    fn tsx_failed(&mut self, now: Instant, tsx: TsxId, code: u16, reason: &str) {
-        match self.owners.remove(&tsx) {
-            Some(Owner::Options(reply)) => options::fail(reply, code, reason),
-            Some(Owner::Register(acc)) => self.register_failed(now, acc, code, reason),
-            None => {}
+    /// Tells an owner its request failed without a final response (`status`: PJSIP's
+    /// code for why, 0 when the SIP `code` says it all).
+    fn fail_owner(&mut self, now: Instant, owner: Owner, code: u16, reason: &str, status: i32) {
+        match owner {
+            Owner::Options(reply) => options::fail(reply, code, reason, status),
+            Owner::Register(acc) => self.register_failed(now, acc, code, reason, status),
+        }
+    }
+
+    /// Adjusts a request for the flow it is about to go on (an account's REGISTER gets
+    /// the Contact of that transport).
+    fn before_send(&mut self, out: &mut send::Outgoing, flow: Flow) {
+        if let Owner::Register(acc) = out.owner {
+            self.prepare_register(acc, &mut out.request, flow);
         }
     }
 
@@ -268,5 +283,18 @@ impl Core for UaCore {
             "pjsua2rs_core",
             &format!("internal error (please report): {what}"),
         );
+    }
+
+    fn poll_resolve(&mut self) -> Option<ResolveJob> {
+        self.resolve_jobs.pop_front()
+    }
+
+    fn handle_resolved(
+        &mut self,
+        now: Instant,
+        id: u64,
+        result: Result<Vec<Destination>, ResolveError>,
+    ) {
+        self.resolved(now, id, result);
     }
 }

@@ -1,12 +1,10 @@
 //! The OPTIONS probe the API sends to a peer and waits for (a pjsua2rs extension).
 
+use super::send::Outgoing;
 use super::{Owner, UaCore};
 use crate::sip::message::Response;
 use crate::sip::{HeaderName, Message, Method, NameAddr, Request, SipUri, Text, Uri};
-use crate::ua::status::{
-    PJSUA2RS_ERR_INVALID_ARG, PJSUA2RS_ERR_NOT_FOUND, PJSUA2RS_ERR_SIP_STATUS_BASE,
-    PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT,
-};
+use crate::ua::status::{PJSUA2RS_ERR_NOT_FOUND, PJSUA2RS_ERR_SIP_STATUS_BASE};
 use crate::ua::{Error, Result};
 use std::sync::mpsc::SyncSender;
 use std::time::Instant;
@@ -35,47 +33,38 @@ pub fn complete(reply: Reply, response: &Response) {
     }));
 }
 
-/// Answers the waiting caller with a failure (no final response).
-pub fn fail(reply: Reply, code: u16, reason: &str) {
-    let _ = reply.send(Err(Error::new(
-        PJSUA2RS_ERR_SIP_STATUS_BASE + code as i32,
-        "",
-        reason,
-    )));
+/// Answers the waiting caller with a failure (no final response): `status` when it says
+/// why, else the SIP `code` as PJSIP's status (170000 + code).
+pub fn fail(reply: Reply, code: u16, reason: &str, status: i32) {
+    let status = if status != 0 {
+        status
+    } else {
+        PJSUA2RS_ERR_SIP_STATUS_BASE + code as i32
+    };
+    let _ = reply.send(Err(Error::new(status, "", reason)));
 }
 
 impl UaCore {
     /// Sends OPTIONS to `target` and answers `reply` with the final response, a timeout
-    /// (Timer F), or a transport error.
+    /// (Timer F), or a transport or DNS error.
     pub fn send_options(&mut self, now: Instant, target: Uri, reply: Reply) {
-        match self.start_options(now, target) {
-            Ok(tsx) => {
-                self.owners.insert(tsx, Owner::Options(reply));
-            }
-            Err(e) => {
-                let _ = reply.send(Err(e));
-            }
-        }
-    }
-
-    fn start_options(
-        &mut self,
-        now: Instant,
-        target: Uri,
-    ) -> Result<crate::sip::transaction::TsxId> {
         let title = "Endpoint::utilSendOptions()";
-        let flow = self.sip.route_to(&target).map_err(|e| {
-            Error::new(
-                PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT,
-                title,
-                format!("cannot reach {target}: {e}"),
-            )
-        })?;
+        // The From and Contact name our first transport of the family the target needs
+        // (a name resolves later; the first transport then).
         let local = self
             .sip
-            .transport(flow.transport)
-            .cloned()
-            .ok_or_else(|| Error::new(PJSUA2RS_ERR_NOT_FOUND, title, "no transport"))?;
+            .route_to(&target)
+            .ok()
+            .and_then(|f| self.sip.transport(f.transport).cloned())
+            .or_else(|| self.sip.transports().first().cloned());
+        let Some(local) = local else {
+            let _ = reply.send(Err(Error::new(
+                PJSUA2RS_ERR_NOT_FOUND,
+                title,
+                "no transport: create one first",
+            )));
+            return;
+        };
         let from_uri = SipUri::new(
             None,
             local.published_host.clone(),
@@ -97,8 +86,15 @@ impl UaCore {
             NameAddr::new(Uri::Sip(from_uri)).to_string(),
         );
         request.headers.push(HeaderName::Accept, "application/sdp");
-        self.sip
-            .send_request(now, request, flow)
-            .map_err(|e| Error::new(PJSUA2RS_ERR_INVALID_ARG, title, e.to_string()))
+        self.send_routed(
+            now,
+            Outgoing {
+                request,
+                transport_id: -1,
+                sent_by: None,
+                owner: Owner::Options(reply),
+                remaining: Vec::new(),
+            },
+        );
     }
 }

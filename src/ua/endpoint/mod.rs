@@ -178,7 +178,8 @@ impl Endpoint {
         let handlers: Handlers = Arc::new(Mutex::new(HashMap::new()));
         let sink = event_sink(dispatcher.clone(), handlers.clone());
         let core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
-        let driver = Driver::start("pjsua2rs-sip", core).map_err(|e| {
+        let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
+        let driver = Driver::start("pjsua2rs-sip", core, dns).map_err(|e| {
             Error::new(
                 from_io_error(&e),
                 title,
@@ -487,6 +488,27 @@ fn event_sink(dispatcher: Arc<Dispatcher>, handlers: Handlers) -> EventSink {
                 AppEvent::RegState { prm, .. } => h.on_reg_state(prm),
             }
         }));
+    })
+}
+
+/// The DNS client: UaConfig.nameserver when set, else the system's resolver.
+fn dns_client(cfg: &EpConfig) -> Result<crate::runtime::DnsClient> {
+    let ua = &cfg.ua_config;
+    let n = (ua.nameserver_count as usize).min(ua.nameserver.len());
+    let servers = ua.nameserver[..n]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            s.get_str(&format!("uaConfig.nameserver[{i}]"))
+                .map(str::to_string)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    crate::runtime::DnsClient::new(&servers).map_err(|e| {
+        Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            format!("uaConfig.nameserver: {e}"),
+        )
     })
 }
 
