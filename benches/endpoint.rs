@@ -17,32 +17,39 @@ fn quiet() -> EpConfig {
 
 fn loopback() -> TransportConfig {
     let mut t = TransportConfig::default();
-    t.bound_address.set_str("127.0.0.1", "boundAddress").unwrap();
+    t.bound_address
+        .set_str("127.0.0.1", "boundAddress")
+        .unwrap();
     t
 }
 
 fn started() -> (Endpoint, String) {
     let ep = Endpoint::new();
     ep.lib_init(&quiet()).unwrap();
-    let id = ep.transport_create(PJSUA2RS_TRANSPORT_UDP, &loopback()).unwrap();
+    let id = ep
+        .transport_create(PJSUA2RS_TRANSPORT_UDP, &loopback())
+        .unwrap();
     ep.lib_start().unwrap();
     let addr = ep.transport_get_info(id).unwrap().local.to_string();
     (ep, addr)
 }
 
 fn startup(c: &mut Criterion) {
-    c.bench_function("startup: libCreate+libInit+transportCreate(UDP)+libStart", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                let (ep, _) = started();
-                total += start.elapsed();
-                ep.lib_destroy().unwrap();
-            }
-            total
-        })
-    });
+    c.bench_function(
+        "startup: libCreate+libInit+transportCreate(UDP)+libStart",
+        |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    let (ep, _) = started();
+                    total += start.elapsed();
+                    ep.lib_destroy().unwrap();
+                }
+                total
+            })
+        },
+    );
     c.bench_function("shutdown: libDestroy", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
