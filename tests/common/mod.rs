@@ -1,15 +1,21 @@
 //! Test helpers: the RFC 4475 expectation table, the configs of
-//! tests/interop/pjsua2_json_fixtures.py built in Rust, and the fixture directories.
+//! tests/interop/pjsua2_json_fixtures.py built in Rust, the fixture directories, and the
+//! real peers of the interop tests (kamailio, sipp).
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod kamailio;
 pub mod rfc4475;
+pub mod sipp;
 
 use pjsua2rs::ua::config::lists::{push_counted, set_counted, set_str_list};
 use pjsua2rs::ua::config::*;
 use pjsua2rs::ua::fixed_str::FixedStr;
 use pjsua2rs::ua::json::{JsonDocument, JsonLayout, PJSUA2RS_JSON_ROOT};
+use std::fs;
+use std::io::ErrorKind;
 use std::os::raw::c_char;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The same tricky string as the Python script's TRICKY.
 pub const TRICKY: &str = "Q\"uote\\ back/slash \t tab \u{e9}t\u{e9} \u{20ac}";
@@ -474,4 +480,29 @@ pub fn app_document(ep: EpConfig) -> JsonDocument {
     doc.write_new_array(PJSUA2RS_JSON_ROOT, "emptyArray")
         .unwrap();
     doc
+}
+
+/// A new empty folder for one run's files, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(what: &str) -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let name = format!("pjsua2rs-{what}-{}-{n}", std::process::id());
+        let dir = std::env::temp_dir().join(name);
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if let Err(e) = fs::remove_dir_all(&self.0) {
+            if e.kind() != ErrorKind::NotFound {
+                eprintln!("{}: {e}", self.0.display());
+            }
+        }
+    }
 }
