@@ -44,5 +44,8 @@ cargo test --release --test interop -- --ignored --test-threads=1
 step "interop harness tests (kamailio and the sipp registrars, without pjsua2rs)"
 cargo test --release --test harness_kamailio -- --ignored --test-threads=1
 
+step "accounts against real registrars (sipp, kamailio)"
+cargo test --release --test registration -- --ignored --test-threads=1
+
 echo
 echo "all tests passed"

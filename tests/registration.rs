@@ -1,17 +1,20 @@
 //! Accounts registering against real registrars on loopback, run by scripts/test.sh (they
-//! need sipp and kamailio): sipp as a scripted registrar (digest, 423, refresh, 503 and
-//! retry) and kamailio with digest authentication over UDP and TCP.
+//! need sipp and kamailio; `cargo test --release --test registration -- --ignored
+//! --test-threads=1`): sipp as a scripted registrar (digest, 423, refresh, 503 and retry)
+//! and kamailio with digest authentication over UDP and TCP.
 
 mod common;
 
+use common::kamailio::{Kamailio, DOMAIN};
+use common::sipp::{free_port, Sipp};
 use pjsua2rs::ua::account::{AccountHandler, AccountId, OnRegStartedParam, OnRegStateParam};
 use pjsua2rs::ua::config::{
     AccountConfig, AuthCredInfo, EpConfig, TransportConfig, PJSUA2RS_TRANSPORT_TCP,
-    PJSUA2RS_TRANSPORT_UDP,
+    PJSUA2RS_TRANSPORT_TCP6, PJSUA2RS_TRANSPORT_UDP, PJSUA2RS_TRANSPORT_UDP6,
 };
 use pjsua2rs::ua::fixed_str::FixedStr;
+use pjsua2rs::ua::status::PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL;
 use pjsua2rs::ua::Endpoint;
-use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -42,28 +45,47 @@ impl AccountHandler for Recorder {
     }
 }
 
-fn endpoint() -> (Endpoint, u16, u16) {
+fn ok(expiration: u32) -> Seen {
+    Seen::State {
+        code: 200,
+        expiration,
+        status: 0,
+    }
+}
+
+/// An endpoint with UDP and TCP transports on 127.0.0.1 (and on ::1 when `ipv6`).
+fn endpoint(ipv6: bool) -> Endpoint {
     let mut cfg = EpConfig::default();
     cfg.log_config.level = 1;
     cfg.log_config.console_level = 1;
-    cfg.ua_config.tsx_t1_msec = 100;
     let ep = Endpoint::new();
     ep.lib_init(&cfg).unwrap();
-    let mut t = TransportConfig::default();
-    t.bound_address.set_str("127.0.0.1", "b").unwrap();
-    let u = ep.transport_create(PJSUA2RS_TRANSPORT_UDP, &t).unwrap();
-    let tc = ep.transport_create(PJSUA2RS_TRANSPORT_TCP, &t).unwrap();
+    let mut kinds = vec![
+        (PJSUA2RS_TRANSPORT_UDP, "127.0.0.1"),
+        (PJSUA2RS_TRANSPORT_TCP, "127.0.0.1"),
+    ];
+    if ipv6 {
+        kinds.push((PJSUA2RS_TRANSPORT_UDP6, "::1"));
+        kinds.push((PJSUA2RS_TRANSPORT_TCP6, "::1"));
+    }
+    for (kind, addr) in kinds {
+        let mut t = TransportConfig::default();
+        t.bound_address.set_str(addr, "boundAddress").unwrap();
+        ep.transport_create(kind, &t).unwrap();
+    }
     ep.lib_start().unwrap();
-    let up = ep.transport_get_info(u).unwrap().local.port();
-    let tp = ep.transport_get_info(tc).unwrap().local.port();
-    (ep, up, tp)
+    ep
 }
 
-fn account_config(user: &str, registrar: &str, password: &str, expires: u32) -> AccountConfig {
+fn account_config(
+    id: &str,
+    registrar: &str,
+    user: &str,
+    password: &str,
+    expires: u32,
+) -> AccountConfig {
     let mut cfg = AccountConfig::default();
-    cfg.id_uri
-        .set_str(&format!("sip:{user}@127.0.0.1"), "idUri")
-        .unwrap();
+    cfg.id_uri.set_str(id, "idUri").unwrap();
     cfg.reg_config
         .registrar_uri
         .set_str(registrar, "registrarUri")
@@ -79,18 +101,15 @@ fn account_config(user: &str, registrar: &str, password: &str, expires: u32) -> 
 
 fn add(ep: &Endpoint, cfg: &AccountConfig) -> (AccountId, Receiver<Seen>) {
     let (tx, rx) = channel();
-    let id = ep
-        .account_create(cfg, false, Arc::new(Recorder(Mutex::new(tx))))
-        .unwrap();
-    (id, rx)
+    let handler = Arc::new(Recorder(Mutex::new(tx)));
+    (ep.account_create(cfg, false, handler).unwrap(), rx)
 }
 
-/// The next State event within `wait` (Started events are checked and skipped).
+/// The next State event within `wait` (Started events are skipped).
 fn next_state(rx: &Receiver<Seen>, wait: Duration) -> Seen {
     let deadline = Instant::now() + wait;
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
             Ok(Seen::Started(_)) => continue,
             Ok(s) => return s,
             Err(_) => panic!("no onRegState within {wait:?}"),
@@ -98,137 +117,256 @@ fn next_state(rx: &Receiver<Seen>, wait: Duration) -> Seen {
     }
 }
 
-fn free_udp_port() -> u16 {
-    std::net::UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Sipp(Child);
-
-impl Sipp {
-    fn registrar(scenario: &str, port: u16, transport: &str, extra: &[&str]) -> Sipp {
-        let path = format!("{}/tests/sipp/{scenario}", env!("CARGO_MANIFEST_DIR"));
-        let port = port.to_string();
-        let mut args = vec![
-            "-sf",
-            &path,
-            "-i",
-            "127.0.0.1",
-            "-p",
-            &port,
-            "-t",
-            transport,
-            "-m",
-            "1",
-            "-timeout",
-            "40s",
-            "-timeout_error",
-            "-nostdin",
-        ];
-        args.extend_from_slice(extra);
-        let child = Command::new("sipp")
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("sipp is not installed: run scripts/test.sh");
-        std::thread::sleep(Duration::from_millis(300));
-        Sipp(child)
-    }
-
-    /// Waits for sipp to end and returns whether the scenario passed, with its output.
-    fn finish(mut self, wait: Duration) -> (bool, String) {
-        let deadline = Instant::now() + wait;
-        loop {
-            if let Some(status) = self.0.try_wait().unwrap() {
-                let out = self.0.wait_with_output_now();
-                return (status.success(), out);
-            }
-            if Instant::now() > deadline {
-                let _ = self.0.kill();
-                let out = self.0.wait_with_output_now();
-                return (false, format!("sipp did not finish in {wait:?}\n{out}"));
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-trait OutputNow {
-    fn wait_with_output_now(&mut self) -> String;
-}
-
-impl OutputNow for Child {
-    fn wait_with_output_now(&mut self) -> String {
-        use std::io::Read;
-        let mut s = String::new();
-        if let Some(o) = self.stdout.as_mut() {
-            let _ = o.read_to_string(&mut s);
-        }
-        if let Some(e) = self.stderr.as_mut() {
-            let _ = e.read_to_string(&mut s);
-        }
-        s
-    }
-}
-
-impl Drop for Sipp {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+const SECS: Duration = Duration::from_secs(10);
 
 #[test]
 #[ignore = "needs sipp; run by scripts/test.sh"]
 fn sipp_registrar_digest_register_and_unregister_over_udp_and_tcp() {
     for (transport, suffix) in [("u1", ""), ("t1", ";transport=tcp")] {
-        let (ep, _, _) = endpoint();
-        let port = free_udp_port();
-        let sipp = Sipp::registrar(
-            "registrar_auth.xml",
-            port,
-            transport,
-            &["-key", "user", "alice", "-key", "password", "secret"],
-        );
-        let (acc, rx) = add(
-            &ep,
-            &account_config(
-                "alice",
-                &format!("sip:127.0.0.1:{port}{suffix}"),
-                "secret",
-                300,
-            ),
-        );
-        assert_eq!(
-            next_state(&rx, Duration::from_secs(10)),
-            Seen::State {
-                code: 200,
-                expiration: 300,
-                status: 0
-            },
-            "{transport}"
-        );
+        let ep = endpoint(false);
+        let port = free_port("127.0.0.1");
+        let keys = [
+            "-t", transport, "-m", "1", "-key", "user", "alice", "-key", "password", "secret",
+        ];
+        let sipp = Sipp::spawn_server("registrar_auth.xml", "127.0.0.1", port, &keys);
+        let registrar = format!("sip:127.0.0.1:{port}{suffix}");
+        let cfg = account_config("sip:alice@127.0.0.1", &registrar, "alice", "secret", 300);
+        let (acc, rx) = add(&ep, &cfg);
+        assert_eq!(rx.recv_timeout(SECS).unwrap(), Seen::Started(true));
+        assert_eq!(next_state(&rx, SECS), ok(300), "{transport}");
         let info = ep.account_get_info(acc).unwrap();
-        assert!(
-            info.reg_is_active && info.reg_status == 200 && info.reg_expires_sec > 290,
-            "{info:?}"
-        );
+        assert!(info.reg_is_active && info.reg_status == 200, "{info:?}");
+        assert!(info.reg_expires_sec > 290, "{info:?}");
         ep.account_set_registration(acc, false).unwrap();
-        assert_eq!(
-            next_state(&rx, Duration::from_secs(10)),
-            Seen::State {
-                code: 200,
-                expiration: 0,
-                status: 0
-            }
-        );
+        assert_eq!(rx.recv_timeout(SECS).unwrap(), Seen::Started(false));
+        assert_eq!(next_state(&rx, SECS), ok(0));
         assert!(!ep.account_get_info(acc).unwrap().reg_is_active);
-        let (ok, out) = sipp.finish(Duration::from_secs(10));
-        assert!(ok, "sipp registrar ({transport}) failed:\n{out}");
+        let exit = sipp.wait(SECS);
+        assert_eq!(
+            exit.code, 0,
+            "sipp registrar ({transport}):\n{}",
+            exit.output
+        );
     }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn sipp_registrar_423_is_retried_with_min_expires() {
+    let ep = endpoint(false);
+    let port = free_port("127.0.0.1");
+    let sipp = Sipp::spawn_server(
+        "registrar_423.xml",
+        "127.0.0.1",
+        port,
+        &["-t", "u1", "-m", "1"],
+    );
+    let cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:127.0.0.1:{port}"),
+        "a",
+        "b",
+        30,
+    );
+    let (_acc, rx) = add(&ep, &cfg);
+    assert_eq!(
+        next_state(&rx, SECS),
+        ok(120),
+        "granted the registrar's Min-Expires"
+    );
+    let exit = sipp.wait(SECS);
+    assert_eq!(exit.code, 0, "{}", exit.output);
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn sipp_registrar_refresh_arrives_before_expiry() {
+    let ep = endpoint(false);
+    let port = free_port("127.0.0.1");
+    let sipp = Sipp::spawn_server(
+        "registrar_refresh.xml",
+        "127.0.0.1",
+        port,
+        &["-t", "u1", "-m", "1"],
+    );
+    let cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:127.0.0.1:{port}"),
+        "a",
+        "b",
+        300,
+    );
+    let (_acc, rx) = add(&ep, &cfg);
+    assert_eq!(next_state(&rx, SECS), ok(10), "the registrar granted 10 s");
+    // delayBeforeRefreshSec is 5: the refresh goes out at 5 s.
+    assert!(matches!(
+        next_state(&rx, SECS),
+        Seen::State { code: 200, .. }
+    ));
+    let exit = sipp.wait(SECS);
+    assert_eq!(exit.code, 0, "{}", exit.output);
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn sipp_registrar_503_is_retried_after_retry_after() {
+    let ep = endpoint(false);
+    let port = free_port("127.0.0.1");
+    let sipp = Sipp::spawn_server(
+        "registrar_503.xml",
+        "127.0.0.1",
+        port,
+        &["-t", "u1", "-m", "1"],
+    );
+    let mut cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:127.0.0.1:{port}"),
+        "a",
+        "b",
+        300,
+    );
+    cfg.reg_config.retry_interval_sec = 60;
+    let (_acc, rx) = add(&ep, &cfg);
+    let start = Instant::now();
+    assert!(matches!(
+        next_state(&rx, SECS),
+        Seen::State {
+            code: 503,
+            expiration: 0,
+            ..
+        }
+    ));
+    assert_eq!(next_state(&rx, SECS), ok(300));
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_secs(2) && waited < Duration::from_secs(5),
+        "Retry-After 2: {waited:?}"
+    );
+    let exit = sipp.wait(SECS);
+    assert_eq!(exit.code, 0, "{}", exit.output);
+}
+
+#[test]
+#[ignore = "needs kamailio; run by scripts/test.sh"]
+fn kamailio_register_refresh_unregister_over_udp_tcp_and_ipv6() {
+    let k = Kamailio::start(&[("alice", "secret"), ("bob", "b:o\\b")]);
+    let mut targets = vec![(k.udp, ""), (k.tcp, ";transport=tcp")];
+    if let (Some(u6), Some(t6)) = (k.udp6, k.tcp6) {
+        targets.push((u6, ""));
+        targets.push((t6, ";transport=tcp"));
+    }
+    let ep = endpoint(k.udp6.is_some());
+    for (addr, suffix) in targets {
+        let registrar = format!("sip:{addr}{suffix}");
+        let cfg = account_config(&k.aor("alice"), &registrar, "alice", "secret", 120);
+        let (acc, rx) = add(&ep, &cfg);
+        assert_eq!(next_state(&rx, SECS), ok(120), "{registrar}");
+        let contacts = k.registered_contacts("alice");
+        assert_eq!(contacts.len(), 1, "{registrar}: {contacts:?}");
+        let local = if addr.is_ipv4() { "127.0.0.1" } else { "[::1]" };
+        assert!(contacts[0].contains(local), "{contacts:?}");
+        if !suffix.is_empty() {
+            assert!(contacts[0].contains("transport=tcp"), "{contacts:?}");
+        }
+        // A refresh on demand reuses the nonce (no new challenge round).
+        ep.account_set_registration(acc, true).unwrap();
+        assert_eq!(next_state(&rx, SECS), ok(120));
+        ep.account_set_registration(acc, false).unwrap();
+        assert_eq!(next_state(&rx, SECS), ok(0));
+        assert!(k.registered_contacts("alice").is_empty(), "{registrar}");
+        ep.account_shutdown(acc).unwrap();
+    }
+}
+
+#[test]
+#[ignore = "needs kamailio; run by scripts/test.sh"]
+fn kamailio_wrong_password_fails_once_and_two_accounts_register() {
+    let k = Kamailio::start(&[("alice", "secret"), ("bob", "b:o\\b")]);
+    let ep = endpoint(false);
+    let registrar = format!("sip:{}", k.udp);
+    let (bad, bad_rx) = add(
+        &ep,
+        &account_config(&k.aor("alice"), &registrar, "alice", "wrong", 120),
+    );
+    match next_state(&bad_rx, SECS) {
+        Seen::State {
+            code,
+            status,
+            expiration: 0,
+        } => {
+            // kamailio refuses a wrong digest with 403; a registrar that re-challenges
+            // would give 401 with PJSIP_EFAILEDCREDENTIAL: either ends it.
+            assert!(
+                code == 403 || (code == 401 && status == PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL),
+                "{code} {status}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        bad_rx.recv_timeout(Duration::from_secs(2)).is_err(),
+        "no retry loop"
+    );
+    let info = ep.account_get_info(bad).unwrap();
+    assert!(!info.reg_is_active && info.reg_last_err != 0, "{info:?}");
+
+    let (_a, a_rx) = add(
+        &ep,
+        &account_config(&k.aor("alice"), &registrar, "alice", "secret", 120),
+    );
+    let (_b, b_rx) = add(
+        &ep,
+        &account_config(&k.aor("bob"), &registrar, "bob", "b:o\\b", 120),
+    );
+    assert_eq!(next_state(&a_rx, SECS), ok(120));
+    assert_eq!(next_state(&b_rx, SECS), ok(120));
+    assert_eq!(k.registered_contacts("alice").len(), 1);
+    assert_eq!(k.registered_contacts("bob").len(), 1);
+    assert!(ep.account_enum().unwrap().len() == 3);
+}
+
+#[test]
+#[ignore = "needs kamailio; run by scripts/test.sh"]
+fn kamailio_account_deleted_mid_registration_and_destroy_unregisters() {
+    let k = Kamailio::start(&[("alice", "secret"), ("bob", "b:o\\b")]);
+    let ep = endpoint(false);
+    let registrar = format!("sip:{}", k.udp);
+    // Removed right after creation: the REGISTER in flight completes, then the binding is
+    // removed in the background, silently.
+    let (acc, rx) = add(
+        &ep,
+        &account_config(&k.aor("alice"), &registrar, "alice", "secret", 120),
+    );
+    ep.account_shutdown(acc).unwrap();
+    assert!(!ep.account_is_valid(acc));
+    // alice's REGISTERs: challenged, authenticated, then the removal.
+    let registers = || k.log().matches("{REGISTER} <script>: REGISTER").count();
+    let deadline = Instant::now() + SECS;
+    while registers() < 3 {
+        assert!(Instant::now() < deadline, "no un-REGISTER:\n{}", k.log());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        k.registered_contacts("alice").is_empty(),
+        "alice's binding was removed"
+    );
+    assert!(
+        rx.try_iter().all(|s| s == Seen::Started(true)),
+        "no callbacks after shutdown"
+    );
+
+    // libDestroy removes the bindings of the accounts still registered, waiting for it.
+    let (_b, b_rx) = add(
+        &ep,
+        &account_config(&k.aor("bob"), &registrar, "bob", "b:o\\b", 120),
+    );
+    assert_eq!(next_state(&b_rx, SECS), ok(120));
+    assert_eq!(k.registered_contacts("bob").len(), 1);
+    ep.lib_destroy().unwrap();
+    assert!(
+        k.registered_contacts("bob").is_empty(),
+        "libDestroy unregistered bob"
+    );
+    assert!(k.log().contains(DOMAIN));
 }
