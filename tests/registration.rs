@@ -370,3 +370,192 @@ fn kamailio_account_deleted_mid_registration_and_destroy_unregisters() {
     );
     assert!(k.log().contains(DOMAIN));
 }
+
+/// An endpoint whose DNS server is `dns_port` on 127.0.0.1, with fast retransmissions.
+fn endpoint_with(dns_port: Option<u16>, t1_msec: u32) -> Endpoint {
+    let mut cfg = EpConfig::default();
+    cfg.log_config.level = 1;
+    cfg.log_config.console_level = 1;
+    cfg.ua_config.tsx_t1_msec = t1_msec;
+    if let Some(port) = dns_port {
+        cfg.ua_config.nameserver[0]
+            .set_str(&format!("127.0.0.1:{port}"), "nameserver")
+            .unwrap();
+        cfg.ua_config.nameserver_count = 1;
+    }
+    let ep = Endpoint::new();
+    ep.lib_init(&cfg).unwrap();
+    for kind in [PJSUA2RS_TRANSPORT_UDP, PJSUA2RS_TRANSPORT_TCP] {
+        let mut t = TransportConfig::default();
+        t.bound_address
+            .set_str("127.0.0.1", "boundAddress")
+            .unwrap();
+        ep.transport_create(kind, &t).unwrap();
+    }
+    ep.lib_start().unwrap();
+    ep
+}
+
+#[test]
+#[ignore = "needs kamailio and dnsmasq; run by scripts/test.sh"]
+fn registrar_found_by_naptr_and_srv_over_a_real_dns_server() {
+    let k = Kamailio::start(&[("alice", "secret")]);
+    // pjsua2rs.test prefers TCP (NAPTR order), whose SRV points at kamailio's port.
+    let naptr_tcp = "naptr-record=pjsua2rs.test,10,10,S,SIP+D2T,,_sip._tcp.pjsua2rs.test";
+    let naptr_udp = "naptr-record=pjsua2rs.test,20,10,S,SIP+D2U,,_sip._udp.pjsua2rs.test";
+    let srv_tcp = format!(
+        "srv-host=_sip._tcp.pjsua2rs.test,sip1.pjsua2rs.test,{},0,10",
+        k.tcp.port()
+    );
+    let srv_udp = format!(
+        "srv-host=_sip._udp.pjsua2rs.test,sip1.pjsua2rs.test,{},0,10",
+        k.udp.port()
+    );
+    let dns = common::dnsmasq::Dnsmasq::start_for(
+        DOMAIN,
+        &[
+            naptr_tcp,
+            naptr_udp,
+            &srv_tcp,
+            &srv_udp,
+            "host-record=sip1.pjsua2rs.test,127.0.0.1",
+        ],
+    );
+    let ep = endpoint_with(Some(dns.port), 500);
+    let cfg = account_config(&k.aor("alice"), "sip:pjsua2rs.test", "alice", "secret", 120);
+    let (acc, rx) = add(&ep, &cfg);
+    assert_eq!(next_state(&rx, SECS), ok(120));
+    let contacts = k.registered_contacts("alice");
+    assert_eq!(contacts.len(), 1, "{contacts:?}");
+    assert!(
+        contacts[0].contains("transport=tcp"),
+        "NAPTR chose TCP: {contacts:?}"
+    );
+    ep.account_set_registration(acc, false).unwrap();
+    assert_eq!(next_state(&rx, SECS), ok(0));
+}
+
+#[test]
+#[ignore = "needs kamailio; run by scripts/test.sh"]
+fn outbound_proxy_modify_and_set_transport() {
+    let k = Kamailio::start(&[("alice", "secret")]);
+    let ep = endpoint_with(None, 500);
+    // The registrar is named by domain and reached through the outbound proxy (loose
+    // routing): no DNS is involved.
+    let mut cfg = account_config(&k.aor("alice"), "sip:pjsua2rs.test", "alice", "secret", 120);
+    cfg.sip_config.proxies[0]
+        .set_str(&format!("<sip:{};lr>", k.udp), "proxies")
+        .unwrap();
+    cfg.sip_config.proxies_count = 1;
+    let (acc, rx) = add(&ep, &cfg);
+    assert_eq!(next_state(&rx, SECS), ok(120));
+    assert!(
+        k.log().contains("REGISTER sip:pjsua2rs.test"),
+        "{}",
+        k.log()
+    );
+
+    // modify: another registrar URI (kamailio over TCP) removes the old binding first.
+    let cfg = account_config(
+        &k.aor("alice"),
+        &format!("sip:{};transport=tcp", k.tcp),
+        "alice",
+        "secret",
+        120,
+    );
+    ep.account_modify(acc, &cfg).unwrap();
+    assert_eq!(next_state(&rx, SECS), ok(120));
+    std::thread::sleep(Duration::from_millis(300));
+    let contacts = k.registered_contacts("alice");
+    assert_eq!(
+        contacts.len(),
+        1,
+        "the UDP binding was removed: {contacts:?}"
+    );
+    assert!(contacts[0].contains("transport=tcp"), "{contacts:?}");
+
+    // setTransport pins a registrar URI without transport parameter to TCP too.
+    let (tcp_id, _) = ep
+        .transport_enum()
+        .unwrap()
+        .into_iter()
+        .map(|id| (id, ep.transport_get_info(id).unwrap()))
+        .find(|(_, t)| t.type_name == "TCP")
+        .unwrap();
+    let cfg = account_config(
+        &k.aor("alice"),
+        &format!("sip:{}", k.tcp),
+        "alice",
+        "secret",
+        120,
+    );
+    ep.account_modify(acc, &cfg).unwrap();
+    ep.account_set_transport(acc, tcp_id).unwrap();
+    ep.account_set_registration(acc, true).unwrap();
+    let deadline = Instant::now() + SECS;
+    loop {
+        if let Seen::State { code: 200, .. } = next_state(&rx, SECS) {
+            let c = k.registered_contacts("alice");
+            if c.len() == 1 && c[0].contains("transport=tcp") {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{:?}",
+            k.registered_contacts("alice")
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs real sockets; run by scripts/test.sh"]
+fn silent_registrar_times_out_with_408_and_refused_tcp_gives_503() {
+    let ep = endpoint_with(None, 10); // Timer F = 64 * 10 ms
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let mut cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:{}", silent.local_addr().unwrap()),
+        "a",
+        "b",
+        120,
+    );
+    cfg.reg_config.retry_interval_sec = 0;
+    let (acc, rx) = add(&ep, &cfg);
+    assert!(matches!(
+        next_state(&rx, SECS),
+        Seen::State {
+            code: 408,
+            expiration: 0,
+            ..
+        }
+    ));
+    let info = ep.account_get_info(acc).unwrap();
+    assert_eq!((info.reg_status, info.reg_is_active), (408, false));
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let cfg = account_config(
+        "sip:bob@127.0.0.1",
+        &format!("sip:{closed};transport=tcp"),
+        "a",
+        "b",
+        120,
+    );
+    let (_b, rx) = add(&ep, &cfg);
+    let start = Instant::now();
+    assert!(matches!(
+        next_state(&rx, SECS),
+        Seen::State {
+            code: 503,
+            expiration: 0,
+            ..
+        }
+    ));
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "a refused connection fails at once"
+    );
+}

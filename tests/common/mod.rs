@@ -3,6 +3,7 @@
 //! real peers of the interop tests (kamailio, sipp).
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod dnsmasq;
 pub mod kamailio;
 pub mod rfc4475;
 pub mod sipp;
