@@ -146,7 +146,11 @@ fn transports_enumerate_describe_and_close() {
         .unwrap()
         .published_name()
         .starts_with("203.0.113.5:"));
+    let udp_addr = ep.transport_get_info(u).unwrap().local;
+    let tcp_addr = ep.transport_get_info(t).unwrap().local;
     ep.transport_close(u).unwrap();
+    // The port is released by the time transportClose returns.
+    std::net::UdpSocket::bind(udp_addr).expect("the UDP port is free again");
     assert_eq!(ep.transport_enum().unwrap(), vec![t, p]);
     assert_eq!(
         ep.transport_close(u).unwrap_err().status,

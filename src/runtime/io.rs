@@ -89,15 +89,15 @@ impl Io {
         Ok(local)
     }
 
-    /// Closes transport `id`: its socket, and for TCP every connection it owns.
-    pub fn close_transport(&mut self, id: TransportId) -> bool {
-        let Some(socket) = self.sockets.remove(&id) else {
-            return false;
-        };
-        match socket {
-            Socket::Udp { reader, .. } => reader.abort(),
-            Socket::TcpListener { acceptor, .. } => acceptor.abort(),
-        }
+    /// Closes transport `id`: its socket, and for TCP every connection it owns. Returns
+    /// the tasks that hold them (aborted, they release the sockets as they end: see
+    /// [`wait_closed`]), or `None` when there is no such transport.
+    pub fn close_transport(&mut self, id: TransportId) -> Option<Vec<JoinHandle<()>>> {
+        let socket = self.sockets.remove(&id)?;
+        let mut tasks = vec![match socket {
+            Socket::Udp { reader, .. } => reader,
+            Socket::TcpListener { acceptor, .. } => acceptor,
+        }];
         let conns: Vec<u64> = self
             .conns
             .iter()
@@ -105,11 +105,15 @@ impl Io {
             .map(|(k, _)| *k)
             .collect();
         for conn in conns {
-            if let Some(c) = self.forget_conn(conn) {
-                let _ = c;
+            if let Some(entry) = self.conns.remove(&conn) {
+                self.conn_by_peer.retain(|_, c| *c != conn);
+                tasks.push(entry.task);
             }
         }
-        true
+        for t in &tasks {
+            t.abort();
+        }
+        Some(tasks)
     }
 
     /// The number of open stream connections.
@@ -192,11 +196,20 @@ impl Io {
     pub(crate) fn close_all(&mut self) {
         let ids: Vec<TransportId> = self.sockets.keys().copied().collect();
         for id in ids {
-            self.close_transport(id);
+            let _ = self.close_transport(id);
         }
         let conns: Vec<u64> = self.conns.keys().copied().collect();
         for c in conns {
             self.forget_conn(c);
         }
+    }
+}
+
+/// Waits (from another thread than the driver's, at most `limit`) until the aborted tasks
+/// of a closed transport have ended, so their sockets are released when this returns.
+pub fn wait_closed(tasks: &[JoinHandle<()>], limit: std::time::Duration) {
+    let deadline = std::time::Instant::now() + limit;
+    while tasks.iter().any(|t| !t.is_finished()) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
 }

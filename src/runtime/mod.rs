@@ -14,7 +14,7 @@ mod tcp;
 mod udp;
 
 pub use dispatcher::{DispatchMode, Dispatcher};
-pub use io::Io;
+pub use io::{wait_closed, Io};
 
 pub use dns::{DnsClient, DnsOptions};
 

@@ -341,12 +341,12 @@ impl Endpoint {
     /// transportClose: closes the socket (and a TCP transport's connections).
     pub fn transport_close(&self, id: TransportId) -> Result<()> {
         let title = "Endpoint::transportClose()";
-        let closed = self
+        let tasks = self
             .live(title)?
             .driver
             .call(move |core, io| {
-                let known = core.remove_transport(id);
-                io.close_transport(id) && known
+                core.remove_transport(id);
+                io.close_transport(id)
             })
             .map_err(|_| {
                 Error::new(
@@ -355,6 +355,11 @@ impl Endpoint {
                     "the endpoint is shutting down",
                 )
             })?;
+        let closed = tasks.is_some();
+        // The port is free when this returns (a program may bind it again at once).
+        if let Some(tasks) = tasks {
+            crate::runtime::wait_closed(&tasks, Duration::from_secs(1));
+        }
         if closed {
             Ok(())
         } else {
