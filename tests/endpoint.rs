@@ -156,6 +156,8 @@ fn transports_enumerate_describe_and_close() {
         ep.transport_close(u).unwrap_err().status,
         PJSUA2RS_ERR_NOT_FOUND
     );
+    ep.transport_close(t).unwrap();
+    std::net::TcpListener::bind(tcp_addr).expect("the TCP port is free again");
     assert_eq!(
         ep.transport_get_info(99).unwrap_err().status,
         PJSUA2RS_ERR_NOT_FOUND
