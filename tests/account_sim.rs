@@ -267,3 +267,43 @@ fn removal_waits_at_most_unreg_wait() {
         "given up after unregWaitMsec"
     );
 }
+
+#[test]
+fn tcp_registration_gets_crlf_keepalives_every_90_seconds() {
+    let mut sim = Sim::new("10.0.0.2:5060");
+    sim.core.add_transport(TransportRecord {
+        id: 1,
+        transport_type: 2,
+        kind: TransportKind::Tcp,
+        type_name: "TCP".into(),
+        local: "10.0.0.2:5060".parse().unwrap(),
+        published_host: Host::from("10.0.0.2".parse::<std::net::IpAddr>().unwrap()),
+        published_port: 5060,
+    });
+    let cfg = config(&format!("sip:{REGISTRAR};transport=tcp"));
+    sim.core
+        .account_add(sim.now, AccountSettings::from_config(&cfg).unwrap(), true)
+        .unwrap();
+    let reg = sim.requests().pop().unwrap();
+    assert!(reg
+        .headers
+        .get(&HeaderName::Contact)
+        .unwrap()
+        .contains("transport=tcp"));
+    let data = Message::Response(ok(&reg, "10.0.0.2:5060")).to_bytes();
+    let flow = pjsua2rs::sip::transport::Flow {
+        transport: 1,
+        kind: TransportKind::Tcp,
+        remote: REGISTRAR.parse().unwrap(),
+        conn: Some(1),
+    };
+    sim.core.handle_stream_message(sim.now, flow, data);
+    sim.core.process(sim.now);
+    sim.advance(Duration::from_secs(89));
+    assert!(sim.sent().is_empty());
+    sim.advance(Duration::from_secs(1));
+    assert_eq!(
+        sim.sent(),
+        vec![(REGISTRAR.parse().unwrap(), Bytes::from_static(b"\r\n\r\n"))]
+    );
+}
