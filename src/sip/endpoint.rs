@@ -305,6 +305,37 @@ impl SipEndpoint {
         self.tsx.send_request(now, request, flow)
     }
 
+    /// CANCELs the INVITE of client transaction `invite` (RFC 3261 §9.1): the same
+    /// Request-URI, Call-ID, From, To, CSeq number, top Via (so the same branch) and Route
+    /// set, sent in its own transaction on the INVITE's flow.
+    pub fn cancel(&mut self, now: Instant, invite: TsxId) -> Result<TsxId, TsxError> {
+        let (request, flow) = match (self.tsx.request(invite), self.tsx.flow(invite)) {
+            (Some(r), Some(f)) if r.method == Method::Invite => (r.clone(), f),
+            _ => return Err(TsxError::NoTransaction),
+        };
+        let mut cancel = Request::new(Method::Cancel, request.uri.clone());
+        for name in [
+            HeaderName::Via,
+            HeaderName::From,
+            HeaderName::To,
+            HeaderName::CallId,
+        ] {
+            let first = request.headers.values(&name).next();
+            if let Some(v) = first {
+                cancel.headers.push(name, v);
+            }
+        }
+        cancel.headers.push(HeaderName::MaxForwards, "70");
+        let seq = request.cseq().map(|c| c.seq).unwrap_or(1);
+        cancel
+            .headers
+            .push(HeaderName::CSeq, format!("{seq} CANCEL"));
+        for route in request.headers.get_all(&HeaderName::Route) {
+            cancel.headers.push(HeaderName::Route, route.clone());
+        }
+        self.tsx.send_request(now, cancel, flow)
+    }
+
     /// Sends raw bytes on a flow: a keep-alive (CRLF on UDP, CRLFCRLF on streams).
     pub fn send_raw(&mut self, flow: Flow, data: Bytes) {
         self.tsx.send_stateless(flow, data);

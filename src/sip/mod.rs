@@ -29,8 +29,10 @@ pub use text::Text;
 pub use uri::{Host, SipUri, Uri};
 pub use via::Via;
 pub mod build;
+pub mod dialog;
 pub mod endpoint;
 #[cfg(test)]
 mod endpoint_tests;
+pub mod invite;
 pub mod transaction;
 pub mod transport;
