@@ -305,6 +305,21 @@ impl SipEndpoint {
         self.tsx.send_request(now, request, flow)
     }
 
+    /// Sends a request outside any transaction (the ACK for a 2xx, RFC 3261 §13.2.2.4) with
+    /// our Via (a new branch) on top, like [`Self::send_request_via`].
+    pub fn send_stateless_request(&mut self, mut request: Request, flow: Flow, sent_by: Option<(Host, u16)>) {
+        let branch = new_branch(&mut self.rng);
+        if let Some(t) = self.transport(flow.transport) {
+            let (host, port) = sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
+            let via = our_via(flow.kind.via_token(), host, port, &branch);
+            request.headers.push_front(HeaderName::Via, via.to_string());
+        }
+        if !request.headers.contains(&HeaderName::MaxForwards) {
+            request.headers.push(HeaderName::MaxForwards, "70");
+        }
+        self.tsx.send_stateless(flow, request.to_bytes());
+    }
+
     /// CANCELs the INVITE of client transaction `invite` (RFC 3261 §9.1): the same
     /// Request-URI, Call-ID, From, To, CSeq number, top Via (so the same branch) and Route
     /// set, sent in its own transaction on the INVITE's flow.
