@@ -402,5 +402,6 @@ class LogWriter {
 #include "pjsua2rs_config.hpp"
 #include "pjsua2rs_json.hpp"
 #include "pjsua2rs_endpoint.hpp"
+#include "pjsua2rs_account.hpp"
 
 #endif /* PJSUA2RS_HPP */

@@ -7,6 +7,14 @@
 
 namespace pj {
 
+class Account;
+
+namespace detail {
+/** Shuts down the Accounts of endpoint `ep` after it was destroyed, freeing their stale
+ *  handles (defined in pjsua2rs_account.hpp). */
+inline void releaseAccounts(pjsua2rs_c::pjsua2rs_endpoint ep);
+} // namespace detail
+
 /** The library version (PJSUA2's `Version`). */
 struct Version {
     /** Major number. */
@@ -142,7 +150,8 @@ class Endpoint {
     }
 
     /** Shuts the endpoint down: sockets closed, threads joined, no callback after it
-     *  returns; deletes the LogWriter. Calling it again does nothing. `prmFlags` is
+     *  returns; its accounts are unregistered and their Account objects become invalid;
+     *  deletes the LogWriter. Calling it again does nothing. `prmFlags` is
      *  accepted for PJSUA2 compatibility and ignored. */
     void libDestroy(unsigned prmFlags = 0) PJSUA2_THROW(Error) {
         (void)prmFlags;
@@ -150,6 +159,7 @@ class Endpoint {
             return;
         destroyed_ = true;
         pjsua2rs_c::pjsua2rs_status st = pjsua2rs_c::pjsua2rs_endpoint_destroy(handle_);
+        detail::releaseAccounts(handle_);
         delete writer_;
         writer_ = nullptr;
         detail::check(st);
@@ -251,6 +261,8 @@ class Endpoint {
     }
 
   private:
+    friend class Account; // Account::create and lookup use the current endpoint's handle
+
     static Endpoint *&current() {
         static Endpoint *endpoint = nullptr;
         return endpoint;

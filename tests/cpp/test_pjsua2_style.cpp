@@ -1,13 +1,36 @@
 /* A program written against PJSUA2's C++ API, in the style of PJSUA2's own samples: the
  * include line is the only change needed to build it on pjsua2rs. It sets up a poll-mode
  * endpoint with a LogWriter and a UDP transport, logs through Endpoint::instance(), saves
- * an EpConfig to JSON, reads it back and checks what it got. Exit status 0 on success. */
+ * an EpConfig to JSON, reads it back and checks what it got, and registers an Account
+ * subclass as pjsua2_demo.cpp does (to sipp's registrar, started by the test harness in
+ * sipp.hpp), then deletes it, which unregisters. Exit status 0 on success. */
 #include <pjsua2rs.hpp> // with PJSUA2: #include <pjsua2.hpp>
+
+#include "sipp.hpp" // test harness: the registrar
 
 #include <cstdio>
 #include <iostream>
 
 using namespace pj;
+
+class MyAccount : public Account {
+  public:
+    int registered = 0;
+    int unregistered = 0;
+
+    MyAccount() {}
+    ~MyAccount() { std::cout << "*** Account is being deleted" << std::endl; }
+
+    virtual void onRegState(OnRegStateParam &prm) {
+        AccountInfo ai = getInfo();
+        std::cout << (ai.regIsActive ? "*** Register: code=" : "*** Unregister: code=")
+                  << prm.code << std::endl;
+        if (ai.regIsActive)
+            registered++;
+        else
+            unregistered++;
+    }
+};
 
 class MyLogWriter : public LogWriter {
   public:
@@ -71,8 +94,28 @@ static bool loadConfig(const string &json_str) {
            fromFile.uaConfig.stunServer.size() == 2 && fromFile.logConfig.filename == "THE.LOG";
 }
 
+static bool registerAccount(Endpoint &ep, const string &registrar) {
+    AccountConfig acc_cfg;
+    acc_cfg.idUri = "sip:alice@127.0.0.1";
+    acc_cfg.regConfig.registrarUri = registrar;
+    acc_cfg.sipConfig.authCreds.push_back(AuthCredInfo("digest", "*", "alice", 0, "secret"));
+    MyAccount *acc(new MyAccount);
+    try {
+        acc->create(acc_cfg);
+    } catch (...) {
+        std::cout << "Adding account failed" << std::endl;
+    }
+    for (int i = 0; i < 1000 && acc->registered == 0; i++)
+        ep.libHandleEvents(10);
+    bool ok = acc->registered == 1 && acc->unregistered == 0;
+    // Delete the account. This will unregister from server
+    delete acc;
+    return ok;
+}
+
 int main() {
     int ret = 0;
+    SippRegistrar registrar;
     Endpoint ep;
 
     try {
@@ -86,6 +129,10 @@ int main() {
             std::cout << "the JSON round trip lost values" << std::endl;
             ret = 1;
         }
+        if (!registerAccount(ep, registrar.uri())) {
+            std::cout << "the account did not register" << std::endl;
+            ret = 1;
+        }
     } catch (Error &err) {
         std::cout << "Exception: " << err.info() << std::endl;
         ret = 1;
@@ -95,6 +142,10 @@ int main() {
         ep.libDestroy(); // deletes the LogWriter, as PJSUA2 does
     } catch (Error &err) {
         std::cout << "Exception: " << err.info() << std::endl;
+        ret = 1;
+    }
+    if (registrar.wait() != 0) {
+        std::cout << "sipp's registrar did not see a REGISTER and an un-REGISTER" << std::endl;
         ret = 1;
     }
     std::cout << "test_pjsua2_style: " << (ret ? "FAILED" : "ok") << std::endl;

@@ -4,7 +4,7 @@ import atexit
 import ctypes
 import threading
 
-from . import _ffi, _log
+from . import _ffi, _live_accounts, _log
 from ._config import EpConfig, TransportConfig
 from ._cstr import from_c, to_c
 from ._errors import Error, check, strerror
@@ -120,7 +120,9 @@ class Endpoint:
 
     def libHandleEvents(self, msec_timeout):
         """Poll mode: waits up to `msec_timeout` ms and runs the queued callbacks on this
-        thread; returns how many ran (0 when the library has its own callback thread)."""
+        thread; returns how many ran (0 when the library has its own callback thread).
+        Also shuts down the accounts whose Account objects were garbage-collected."""
+        _live_accounts.free_orphans()
         out = ctypes.c_uint()
         check(_lib.pjsua2rs_endpoint_handle_events(self._h("libHandleEvents"), msec_timeout,
                                                     ctypes.byref(out)))
@@ -128,13 +130,16 @@ class Endpoint:
 
     def libDestroy(self, prmFlags=0):
         """Shuts the endpoint down: sockets closed, threads joined, no callback runs after
-        it returns. Calling it again does nothing. `prmFlags` is accepted for PJSUA2
+        it returns; its accounts are unregistered and their Account objects become
+        invalid. Calling it again does nothing. `prmFlags` is accepted for PJSUA2
         compatibility and ignored."""
         if self._handle is None or self._destroyed:
             return
         check(_lib.pjsua2rs_endpoint_destroy(self._handle))
         _forget(self._handle)
         self._destroyed = True
+        for account in _live_accounts.of_endpoint(self._handle):
+            account._drop_handle()
 
     def transportCreate(self, type, cfg):  # noqa: A002 (PJSUA2's parameter name)
         """Creates a SIP transport (PJSIP_TRANSPORT_UDP, _TCP, _UDP6, _TCP6) and returns
