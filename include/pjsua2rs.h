@@ -2415,11 +2415,19 @@ pjsua2rs_status pjsua2rs_account_get_id(pjsua2rs_account acc, int *out);
 pjsua2rs_status pjsua2rs_account_modify(pjsua2rs_account acc, const pjsua2rs_account_config *cfg);
 
 /**
- * PJSUA2's `Account::shutdown`: removes the account and invalidates the handle. No
- * callback of it starts afterwards; a binding in place is removed in the background
- * (bounded by `reg_config.unreg_wait_msec`).
+ * PJSUA2's `Account::shutdown`: removes the account and invalidates the handle (also
+ * after the endpoint was destroyed: it frees the handle). No callback of it starts
+ * afterwards, and none is running when this returns (unless called from one of them); a
+ * binding in place is removed in the background (bounded by
+ * `reg_config.unreg_wait_msec`).
  */
 pjsua2rs_status pjsua2rs_account_shutdown(pjsua2rs_account acc);
+
+/**
+ * PJSUA2's `Account::isValid`: writes whether the account exists (false once its
+ * endpoint was destroyed); a shut-down account's handle is PJSUA2RS_ERR_INVALID_HANDLE.
+ */
+pjsua2rs_status pjsua2rs_account_is_valid(pjsua2rs_account acc, bool *out);
 
 /**
  * PJSUA2's `Account::setRegistration`: registers (or refreshes) now when `renew`, else

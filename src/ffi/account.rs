@@ -9,11 +9,11 @@ use super::versioned::{read_versioned, Versioned};
 use crate::ua::account::{AccountHandler, AccountId, OnRegStartedParam, OnRegStateParam};
 use crate::ua::config::AccountConfig;
 use crate::ua::fixed_str::FixedStr;
-use crate::ua::status::pjsua2rs_status;
-use crate::ua::{Endpoint, Result};
+use crate::ua::status::{pjsua2rs_status, PJSUA2RS_ERR_SIP_SHUTDOWN};
+use crate::ua::{Endpoint, Error, Result};
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int, c_uint, c_void};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, Weak};
 
 /// A handle to an account. 0 is never a valid handle.
 #[allow(non_camel_case_types)]
@@ -169,10 +169,23 @@ impl AccountHandler for CHandler {
     }
 }
 
-/// What an account handle names.
+/// What an account handle names. The endpoint is held weakly: destroying the endpoint
+/// frees it, and the account handles left then report PJSUA2RS_ERR_SIP_SHUTDOWN.
 struct AccountRef {
-    ep: Arc<Endpoint>,
+    ep: Weak<Endpoint>,
     id: AccountId,
+}
+
+impl AccountRef {
+    fn endpoint(&self) -> Result<Arc<Endpoint>> {
+        self.ep.upgrade().ok_or_else(|| {
+            Error::new(
+                PJSUA2RS_ERR_SIP_SHUTDOWN,
+                "",
+                "the account's endpoint was destroyed",
+            )
+        })
+    }
 }
 
 fn accounts() -> &'static Registry<AccountRef> {
@@ -226,7 +239,10 @@ pub extern "C" fn pjsua2rs_account_create(
             user_data: user_data as usize,
         });
         let id = ep.account_create(&cfg, make_default, handler)?;
-        let handle = accounts().insert(Arc::new(AccountRef { ep, id }));
+        let handle = accounts().insert(Arc::new(AccountRef {
+            ep: Arc::downgrade(&ep),
+            id,
+        }));
         write_out(out, handle, "out")
     })
 }
@@ -253,18 +269,37 @@ pub extern "C" fn pjsua2rs_account_modify(
         let a = account(acc)?;
         // SAFETY: the caller promises NULL or a config struct.
         let cfg: AccountConfig = unsafe { read_versioned(cfg, "cfg")? };
-        a.ep.account_modify(a.id, &cfg)
+        a.endpoint()?.account_modify(a.id, &cfg)
     })
 }
 
-/// PJSUA2's `Account::shutdown`: removes the account and invalidates the handle. No
-/// callback of it starts afterwards; a binding in place is removed in the background
-/// (bounded by `reg_config.unreg_wait_msec`).
+/// PJSUA2's `Account::shutdown`: removes the account and invalidates the handle (also
+/// after the endpoint was destroyed: it frees the handle). No callback of it starts
+/// afterwards, and none is running when this returns (unless called from one of them); a
+/// binding in place is removed in the background (bounded by
+/// `reg_config.unreg_wait_msec`).
 #[no_mangle]
 pub extern "C" fn pjsua2rs_account_shutdown(acc: pjsua2rs_account) -> pjsua2rs_status {
     ffi_call("pjsua2rs_account_shutdown()", || {
         let a = accounts().remove(acc)?;
-        a.ep.account_shutdown(a.id)
+        match a.ep.upgrade() {
+            Some(ep) => ep.account_shutdown(a.id),
+            None => Ok(()),
+        }
+    })
+}
+
+/// PJSUA2's `Account::isValid`: writes whether the account exists (false once its
+/// endpoint was destroyed); a shut-down account's handle is PJSUA2RS_ERR_INVALID_HANDLE.
+#[no_mangle]
+pub extern "C" fn pjsua2rs_account_is_valid(
+    acc: pjsua2rs_account,
+    out: *mut bool,
+) -> pjsua2rs_status {
+    ffi_call("pjsua2rs_account_is_valid()", || {
+        let a = account(acc)?;
+        let valid = a.ep.upgrade().is_some_and(|ep| ep.account_is_valid(a.id));
+        write_out(out, valid, "out")
     })
 }
 
@@ -277,7 +312,7 @@ pub extern "C" fn pjsua2rs_account_set_registration(
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_account_set_registration()", || {
         let a = account(acc)?;
-        a.ep.account_set_registration(a.id, renew)
+        a.endpoint()?.account_set_registration(a.id, renew)
     })
 }
 
@@ -286,7 +321,7 @@ pub extern "C" fn pjsua2rs_account_set_registration(
 pub extern "C" fn pjsua2rs_account_set_default(acc: pjsua2rs_account) -> pjsua2rs_status {
     ffi_call("pjsua2rs_account_set_default()", || {
         let a = account(acc)?;
-        a.ep.account_set_default(a.id)
+        a.endpoint()?.account_set_default(a.id)
     })
 }
 
@@ -299,7 +334,7 @@ pub extern "C" fn pjsua2rs_account_set_transport(
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_account_set_transport()", || {
         let a = account(acc)?;
-        a.ep.account_set_transport(a.id, transport_id)
+        a.endpoint()?.account_set_transport(a.id, transport_id)
     })
 }
 
@@ -311,7 +346,7 @@ pub extern "C" fn pjsua2rs_account_get_info(
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_account_get_info()", || {
         let a = account(acc)?;
-        let i = a.ep.account_get_info(a.id)?;
+        let i = a.endpoint()?.account_get_info(a.id)?;
         let mut info = AccountInfoC {
             id: i.id,
             is_default: i.is_default,

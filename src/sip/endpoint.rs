@@ -307,10 +307,16 @@ impl SipEndpoint {
 
     /// Sends a request outside any transaction (the ACK for a 2xx, RFC 3261 §13.2.2.4) with
     /// our Via (a new branch) on top, like [`Self::send_request_via`].
-    pub fn send_stateless_request(&mut self, mut request: Request, flow: Flow, sent_by: Option<(Host, u16)>) {
+    pub fn send_stateless_request(
+        &mut self,
+        mut request: Request,
+        flow: Flow,
+        sent_by: Option<(Host, u16)>,
+    ) {
         let branch = new_branch(&mut self.rng);
         if let Some(t) = self.transport(flow.transport) {
-            let (host, port) = sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
+            let (host, port) =
+                sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
             let via = our_via(flow.kind.via_token(), host, port, &branch);
             request.headers.push_front(HeaderName::Via, via.to_string());
         }

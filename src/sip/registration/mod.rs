@@ -91,6 +91,8 @@ pub struct Registration {
     expires_at: Option<Instant>,
     timer: Option<(Instant, Timer)>,
     failures_in_a_row: u32,
+    /// Whether the last round that ended removed the binding.
+    unregistered: bool,
     received: Option<(String, Option<u16>)>,
     outbox: VecDeque<Request>,
     events: VecDeque<RegEvent>,
@@ -113,6 +115,7 @@ impl Registration {
             expires_at: None,
             timer: None,
             failures_in_a_row: 0,
+            unregistered: false,
             received: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
@@ -187,7 +190,7 @@ impl Registration {
                     let granted = expiry::granted(response, &self.params.contact, self.interval);
                     self.registered(now, granted, status, &response.reason);
                 } else {
-                    self.unregistered(status, &response.reason);
+                    self.on_unregistered(status, &response.reason);
                 }
             }
             401 | 407 => match auth.respond(&pending.request, response, &mut self.rng) {
@@ -296,6 +299,21 @@ impl Registration {
             .map(|at| (at - now).as_secs() as u32)
     }
 
+    /// Seconds until the scheduled refresh, while bound.
+    pub fn refresh_in(&self, now: Instant) -> Option<u32> {
+        match self.timer {
+            Some((at, Timer::Refresh)) if self.is_active(now) => {
+                Some(at.saturating_duration_since(now).as_secs() as u32)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the last completed round removed the binding (un-REGISTER).
+    pub fn unregistered(&self) -> bool {
+        self.unregistered
+    }
+
     /// The address the registrar saw us at (the `received` and `rport` of our Via in the
     /// last 2xx), for NAT discovery.
     pub fn via_received(&self) -> Option<&(String, Option<u16>)> {
@@ -304,8 +322,9 @@ impl Registration {
 
     fn registered(&mut self, now: Instant, granted: u32, code: u16, reason: &str) {
         self.failures_in_a_row = 0;
+        self.unregistered = false;
         if granted == 0 {
-            self.unregistered(code, reason);
+            self.on_unregistered(code, reason);
             return;
         }
         self.phase = RegPhase::Registered;
@@ -330,7 +349,8 @@ impl Registration {
         });
     }
 
-    fn unregistered(&mut self, code: u16, reason: &str) {
+    fn on_unregistered(&mut self, code: u16, reason: &str) {
+        self.unregistered = true;
         self.phase = RegPhase::Idle;
         self.granted = 0;
         self.expires_at = None;

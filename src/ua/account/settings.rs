@@ -35,6 +35,8 @@ pub struct AccountSettings {
     pub priority: i32,
     /// `idUri`: the account's address (From of its requests, the AoR it registers).
     pub id: NameAddr,
+    /// `idUri` as configured (AccountInfo.uri).
+    pub id_text: String,
     /// `regConfig.registrarUri`, if the account registers.
     pub registrar: Option<Uri>,
     /// `regConfig.registerOnAdd`.
@@ -172,6 +174,7 @@ impl AccountSettings {
         let nat = &cfg.nat_config;
         let settings = AccountSettings {
             priority: cfg.priority,
+            id_text: id_uri.trim().to_string(),
             id,
             registrar,
             register_on_add: reg.register_on_add,

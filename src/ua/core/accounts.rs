@@ -377,17 +377,16 @@ impl UaCore {
         Ok(AccountInfo {
             id: acc,
             is_default: self.default_account == Some(acc),
-            uri: a
-                .settings
-                .id
-                .to_string()
-                .trim_start_matches('<')
-                .to_string(),
+            uri: a.settings.id_text.clone(),
             reg_is_configured: reg.is_some(),
             reg_is_active: reg.is_some_and(|r| r.is_active(now)),
+            // As PJSUA reports it: the seconds to the next refresh while bound; "not
+            // specified" without a registrar or once unregistered; 0 otherwise.
             reg_expires_sec: match reg {
                 None => PJSUA2RS_EXPIRES_NOT_SPECIFIED,
-                Some(r) => r.expires_in(now).unwrap_or(0),
+                Some(r) if r.is_active(now) => r.refresh_in(now).unwrap_or(0),
+                Some(r) if r.unregistered() => PJSUA2RS_EXPIRES_NOT_SPECIFIED,
+                Some(_) => 0,
             },
             reg_status: status,
             reg_status_text: text,

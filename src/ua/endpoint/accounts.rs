@@ -56,8 +56,9 @@ impl Endpoint {
         })
     }
 
-    /// `Account::shutdown`: removes the account. Its callbacks stop at once (one already
-    /// running finishes); a binding in place is removed in the background.
+    /// `Account::shutdown`: removes the account. No callback of it starts afterwards, and
+    /// when this returns none is running (unless called from one of them); a binding in
+    /// place is removed in the background.
     pub fn account_shutdown(&self, acc: AccountId) -> Result<()> {
         let title = "Account::shutdown()";
         let live = self.live(title)?;
@@ -65,7 +66,9 @@ impl Endpoint {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&acc);
-        self.with_core(title, move |core| core.account_delete(Instant::now(), acc))
+        let result = self.with_core(title, move |core| core.account_delete(Instant::now(), acc));
+        live.callback_barrier();
+        result
     }
 
     /// `Account::isValid`.

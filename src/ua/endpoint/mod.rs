@@ -51,6 +51,23 @@ struct Live {
     started: std::sync::atomic::AtomicBool,
 }
 
+impl Live {
+    /// Returns once the callback running now (if any) has returned: tasks run in order, so
+    /// a marker posted now runs after it. Not from the callback thread itself (it would
+    /// wait for itself), and not in poll mode (callbacks run on the application's threads).
+    fn callback_barrier(&self) {
+        if self.dispatcher.mode() != DispatchMode::Thread || self.dispatcher.is_dispatcher_thread()
+        {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        self.dispatcher.post(Box::new(move || {
+            let _ = tx.send(());
+        }));
+        let _ = rx.recv_timeout(Duration::from_secs(10));
+    }
+}
+
 enum Phase {
     Created,
     Live(Arc<Live>),
@@ -132,7 +149,10 @@ impl Endpoint {
             Error::new(
                 from_io_error(&e),
                 title,
-                format!("cannot start the callback thread: {e}"),
+                format!(
+                    "cannot start the callback thread: {}",
+                    status_text(from_io_error(&e))
+                ),
             )
         })?);
         let logger = Arc::new(Logger::new());
@@ -156,7 +176,10 @@ impl Endpoint {
             Error::new(
                 from_io_error(&e),
                 title,
-                format!("cannot open the log file: {e}"),
+                format!(
+                    "cannot open the log file: {}",
+                    status_text(from_io_error(&e))
+                ),
             )
         })?;
         let user_agent = ua
@@ -183,7 +206,10 @@ impl Endpoint {
             Error::new(
                 from_io_error(&e),
                 title,
-                format!("cannot start the SIP thread: {e}"),
+                format!(
+                    "cannot start the SIP thread: {}",
+                    status_text(from_io_error(&e))
+                ),
             )
         })?;
         logger.log(
@@ -288,7 +314,10 @@ impl Endpoint {
                 Err(Error::new(
                     from_io_error(&e),
                     "",
-                    format!("cannot bind {type_name} to {addr}: {e}"),
+                    format!(
+                        "cannot bind {type_name} to {addr}: {}",
+                        status_text(from_io_error(&e))
+                    ),
                 ))
             })
             .map_err(|_| {
