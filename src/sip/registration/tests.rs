@@ -423,3 +423,25 @@ fn contact_is_matched_by_uri_equivalence() {
         Some(RegEvent::State { expiration: 70, .. })
     ));
 }
+
+#[test]
+fn redirect_fails_without_retry() {
+    let mut c = Client::new(params(), "pw");
+    c.reg.start(true, &mut c.auth);
+    let r = c.sent();
+    let mut moved = response_to(&r, 302, "", Some("t"));
+    moved
+        .headers
+        .push(HeaderName::Contact, "<sip:elsewhere.example.com>");
+    c.answer(moved);
+    assert!(matches!(
+        c.events().last(),
+        Some(RegEvent::State {
+            code: 302,
+            expiration: 0,
+            ..
+        })
+    ));
+    assert_eq!(c.reg.phase(), RegPhase::Failed);
+    assert_eq!(c.reg.poll_timeout(), None, "PJSUA does not retry a 3xx");
+}
