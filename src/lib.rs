@@ -4,6 +4,7 @@
 //!
 //! # Layers
 //! - [`sip`]: the SIP protocol core, sans-IO (messages, transactions...).
+//! - [`sdp`]: SDP model, parser, writer and the offer/answer negotiator, sans-IO.
 //! - [`ua`]: the PJSUA2 object model (Endpoint, configs, errors).
 //! - [`runtime`]: the one driver thread that owns sockets and the clock, and the
 //!   callback dispatcher.
@@ -16,6 +17,7 @@
 
 pub mod rng;
 pub mod runtime;
+pub mod sdp;
 pub mod sip;
 pub mod ua;
 
