@@ -84,7 +84,9 @@ fn options_between_two_endpoints_over_udp_and_tcp() {
         let r = a.send_options(&uri, Duration::from_secs(5)).unwrap();
         assert_eq!(r.status_code, 200, "{uri}");
         assert!(
-            r.whole_msg.contains("\r\nAllow: OPTIONS, ACK, CANCEL\r\n"),
+            r.whole_msg.contains(
+                "\r\nAllow: OPTIONS, ACK, CANCEL, INVITE, BYE, PRACK, UPDATE, INFO, MESSAGE, REFER, NOTIFY\r\n"
+            ),
             "{}",
             r.whole_msg
         );

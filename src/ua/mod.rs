@@ -2,6 +2,7 @@
 //! logging, errors and status codes. Joins the protocol cores to the runtime.
 
 pub mod account;
+pub mod call;
 pub mod config;
 pub mod core;
 pub mod endpoint;

@@ -9,6 +9,7 @@
 //! CANCELs) and feeds back responses, failures, in-dialog requests and timers.
 
 mod offer;
+mod redirect;
 mod reliable;
 mod session_timer;
 #[cfg(test)]
@@ -17,7 +18,9 @@ mod uac;
 mod uas;
 mod update;
 
+pub use redirect::RedirectOp;
 pub use session_timer::{SessionTimerConfig, TimerUse};
+pub use update::RenegotiationError;
 
 use super::dialog::Dialog;
 use super::header_name::HeaderName;
@@ -147,10 +150,11 @@ pub enum InvEvent {
         /// The response (a failure without response comes as 408/503).
         response: Response,
     },
-    /// The initial INVITE was redirected (3xx) to these contacts.
+    /// The initial INVITE was redirected (3xx): decide on the first of these targets with
+    /// [`InviteSession::redirect`] (the rest are offered in turn after a rejection).
     Redirected {
-        /// The status.
-        code: u16,
+        /// The 3xx.
+        response: Response,
         /// The Contact targets, in order.
         targets: Vec<NameAddr>,
     },
@@ -232,6 +236,8 @@ pub struct InviteSession {
     timer: session_timer::SessionTimer,
     /// Whether the peer's Allow lists UPDATE (session refreshes use it then).
     peer_allows_update: bool,
+    /// UAC: a 3xx waiting for the owner's decision.
+    redirect: Option<redirect::Redirect>,
     last: (u16, String),
     outputs: VecDeque<InvOutput>,
     events: VecDeque<InvEvent>,
@@ -267,6 +273,7 @@ impl InviteSession {
             incoming_offer: None,
             timer,
             peer_allows_update: false,
+            redirect: None,
             last: (0, String::new()),
             outputs: VecDeque::new(),
             events: VecDeque::new(),
@@ -337,6 +344,10 @@ impl InviteSession {
             return;
         }
         self.state = state;
+        let reason = match reason {
+            "" if code != 0 => crate::sip::message::reason_phrase(code),
+            r => r,
+        };
         if code != 0 {
             self.last = (code, reason.to_string());
         }
@@ -503,6 +514,9 @@ impl InviteSession {
     /// call, BYE once answered.
     pub fn hangup(&mut self, now: Instant, code: u16, reason: &str) {
         use super::method::Method;
+        if self.drop_redirect() {
+            return;
+        }
         match (self.role, self.state) {
             (_, InvState::Disconnected) => {}
             (Role::Uac, InvState::Null | InvState::Calling | InvState::Early) => {

@@ -56,12 +56,7 @@ impl InviteSession {
             200..=299 => self.success_received(now, &request, response, auth),
             300..=399 if self.state < InvState::Connecting => {
                 self.slots.remove(&slot);
-                let targets = response.contacts().unwrap_or_default();
-                self.events.push_back(InvEvent::Redirected {
-                    code: status,
-                    targets,
-                });
-                self.set_state(InvState::Disconnected, status, &response.reason);
+                self.redirected(response);
             }
             401 | 407 if self.state < InvState::Connecting => {
                 self.slots.remove(&slot);
@@ -98,7 +93,7 @@ impl InviteSession {
     }
 
     /// The INVITE re-sent after a challenge or a 422: same dialog identifiers, next CSeq.
-    fn next_invite(&mut self, previous: &Request) -> Request {
+    pub(super) fn next_invite(&mut self, previous: &Request) -> Request {
         let mut again = previous.clone();
         let seq = previous.cseq().map(|c| c.seq + 1).unwrap_or(2);
         again.headers.set(HeaderName::CSeq, format!("{seq} INVITE"));

@@ -5,7 +5,7 @@
 pub mod contact;
 pub mod settings;
 
-pub use settings::{AccountSettings, NatSettings};
+pub use settings::{AccountSettings, CallSettings, NatSettings};
 
 /// An account's number, as PJSUA2's `Account::getId()` (small, starting at 0).
 pub type AccountId = i32;
@@ -55,6 +55,9 @@ pub trait AccountHandler: Send + Sync {
     fn on_reg_started(&self, _prm: &OnRegStartedParam) {}
     /// A REGISTER round ended.
     fn on_reg_state(&self, _prm: &OnRegStateParam) {}
+    /// A call arrived. Bind it to a call object now (`Endpoint::call_bind`), or it is
+    /// refused with 500, as PJSUA2 does.
+    fn on_incoming_call(&self, _prm: &crate::ua::call::OnIncomingCallParam) {}
 }
 
 /// PJSUA2's `AccountInfo`.

@@ -28,6 +28,30 @@ pub struct NatSettings {
     pub udp_ka_data: String,
 }
 
+/// The call settings of an account (callConfig and mediaConfig).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallSettings {
+    /// `callConfig.prackUse` (PJSUA2RS_100REL_*).
+    pub prack_use: i32,
+    /// `callConfig.timerUse` (PJSUA2RS_SIP_TIMER_*).
+    pub timer_use: i32,
+    /// `callConfig.timerMinSESec`.
+    pub timer_min_se: u32,
+    /// `callConfig.timerSessExpiresSec`.
+    pub timer_sess_expires: u32,
+    /// `callConfig.holdType` (PJSUA2RS_CALL_HOLD_TYPE_*).
+    pub hold_type: i32,
+    /// `mediaConfig.transportConfig.port`: the first RTP port.
+    pub rtp_port: u16,
+    /// `mediaConfig.transportConfig.portRange`: how many ports above it may be used (0:
+    /// up to 65535).
+    pub rtp_port_range: u16,
+    /// `mediaConfig.transportConfig.publicAddress`: the address put in SDP, if set.
+    pub media_public_address: String,
+    /// `mediaConfig.rtcpMuxEnabled`.
+    pub rtcp_mux: bool,
+}
+
 /// An account's settings, validated.
 #[derive(Clone, Debug)]
 pub struct AccountSettings {
@@ -69,6 +93,8 @@ pub struct AccountSettings {
     pub transport_id: i32,
     /// NAT behaviour.
     pub nat: NatSettings,
+    /// Calls and media.
+    pub call: CallSettings,
 }
 
 fn field<'a>(buf: &'a [std::os::raw::c_char], name: &str) -> Result<&'a str> {
@@ -172,6 +198,32 @@ impl AccountSettings {
         };
         let secs = |s: u32| Duration::from_secs(s as u64);
         let nat = &cfg.nat_config;
+        let media = &cfg.media_config.transport_config;
+        if media.port > u16::MAX as u32 {
+            return Err(Error::new(
+                PJSUA2RS_ERR_INVALID_ARG,
+                "",
+                format!(
+                    "AccountConfig.mediaConfig.transportConfig.port {} is out of range",
+                    media.port
+                ),
+            ));
+        }
+        let call = CallSettings {
+            prack_use: cfg.call_config.prack_use,
+            timer_use: cfg.call_config.timer_use,
+            timer_min_se: cfg.call_config.timer_min_se_sec.max(90),
+            timer_sess_expires: cfg.call_config.timer_sess_expires_sec,
+            hold_type: cfg.call_config.hold_type,
+            rtp_port: media.port as u16,
+            rtp_port_range: media.port_range.min(u16::MAX as u32) as u16,
+            media_public_address: field(
+                &media.public_address,
+                "AccountConfig.mediaConfig.transportConfig.publicAddress",
+            )?
+            .to_string(),
+            rtcp_mux: cfg.media_config.rtcp_mux_enabled,
+        };
         let settings = AccountSettings {
             priority: cfg.priority,
             id_text: id_uri.trim().to_string(),
@@ -223,6 +275,7 @@ impl AccountSettings {
                 udp_ka_data: field(&nat.udp_ka_data, "AccountConfig.natConfig.udpKaData")?
                     .to_string(),
             },
+            call,
         };
         super::contact::check_params(&settings)
             .map_err(|r| Error::new(PJSUA2RS_ERR_INVALID_ARG, "", format!("AccountConfig: {r}")))?;

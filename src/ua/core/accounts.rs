@@ -56,6 +56,11 @@ fn invalid(acc: AccountId) -> Error {
 }
 
 impl UaCore {
+    /// The id the next account will get (see [`UaCore::peek_next_call_key`]).
+    pub fn peek_next_account(&self) -> AccountId {
+        self.next_account
+    }
+
     /// Adds an account; it becomes the default if `make_default` or if there is none.
     /// Registers at once when it has a registrar and `registerOnAdd`.
     pub fn account_add(

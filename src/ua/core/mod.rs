@@ -3,9 +3,12 @@
 //! (sending OPTIONS...) and posts the application's events.
 
 mod accounts;
+mod call_requests;
+pub mod calls;
 mod events;
 mod options;
 mod send;
+mod transfer;
 
 pub use events::{AppEvent, EventSink};
 pub use options::RequestOutcome;
@@ -33,6 +36,8 @@ enum Owner {
     Options(options::Reply),
     /// An account's REGISTER.
     Register(AccountId),
+    /// A call's request (its session's slot).
+    Call(crate::ua::call::CallKey, crate::sip::invite::Slot),
 }
 
 /// The core state, owned by the driver thread.
@@ -54,6 +59,14 @@ pub struct UaCore {
     next_account: AccountId,
     /// UaConfig.outboundProxies: put before every account's route set.
     outbound_proxies: Vec<NameAddr>,
+    calls_cfg: calls::CallsConfig,
+    calls: BTreeMap<crate::ua::call::CallId, calls::CallState>,
+    /// Calls by (Call-ID, our tag): in-dialog requests find their call.
+    call_keys: HashMap<(crate::sip::Text, crate::sip::Text), crate::ua::call::CallId>,
+    /// Incoming calls by their INVITE's server transaction (CANCEL finds its call).
+    invite_tsx: HashMap<TsxId, crate::ua::call::CallId>,
+    /// The serial of the next call.
+    next_call_serial: u64,
 }
 
 impl UaCore {
@@ -80,7 +93,38 @@ impl UaCore {
             default_account: None,
             next_account: 0,
             outbound_proxies,
+            calls_cfg: calls::CallsConfig::default(),
+            calls: BTreeMap::new(),
+            call_keys: HashMap::new(),
+            invite_tsx: HashMap::new(),
+            next_call_serial: 1,
         }
+        .with_capabilities()
+    }
+
+    /// Advertises what the user agent handles (Allow, Accept, Supported).
+    fn with_capabilities(mut self) -> Self {
+        let caps = self.sip.capabilities_mut();
+        caps.methods = [
+            "INVITE", "BYE", "PRACK", "UPDATE", "INFO", "MESSAGE", "REFER", "NOTIFY",
+        ]
+        .iter()
+        .map(|m| crate::sip::Method::parse(m))
+        .collect();
+        caps.accept = vec![
+            "application/sdp".into(),
+            "application/dtmf-relay".into(),
+            "message/sipfrag".into(),
+            "text/plain".into(),
+            "application/im-iscomposing+xml".into(),
+        ];
+        caps.supported = vec![
+            "100rel".into(),
+            "timer".into(),
+            "replaces".into(),
+            "norefersub".into(),
+        ];
+        self
     }
 
     /// The SIP endpoint.
@@ -132,8 +176,27 @@ impl UaCore {
                 match self.in_flight.remove(&tsx).map(|o| o.owner) {
                     Some(Owner::Options(reply)) => options::complete(reply, &response),
                     Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
+                    Some(Owner::Call(call, slot)) => self.call_response(now, call, slot, &response),
                     None => {}
                 }
+            }
+            EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) => {
+                // A provisional response: calls follow them (early dialogs, PRACK).
+                if let Some(Owner::Call(call, slot)) = self.in_flight.get(&tsx).map(|o| &o.owner) {
+                    let (call, slot) = (*call, *slot);
+                    self.call_response(now, call, slot, &response);
+                }
+            }
+            EndpointEvent::Tsx(TsxEvent::Request {
+                tsx,
+                request,
+                flow,
+                cancels,
+            }) => {
+                self.incoming_request(now, tsx, &request, flow, cancels);
+            }
+            EndpointEvent::Tsx(TsxEvent::AckForAccepted { request, .. }) => {
+                self.in_dialog_request(now, None, &request, None);
             }
             EndpointEvent::Tsx(TsxEvent::Timeout { tsx }) => {
                 self.attempt_failed(now, tsx, 408, "Request Timeout")
@@ -177,6 +240,46 @@ impl UaCore {
         match owner {
             Owner::Options(reply) => options::fail(reply, code, reason, status),
             Owner::Register(acc) => self.register_failed(now, acc, code, reason, status),
+            Owner::Call(call, slot) => self.call_request_failed(now, call, slot, code, reason),
+        }
+    }
+
+    /// A request for the user agent: to its dialog's call, a new call, or refused.
+    fn incoming_request(
+        &mut self,
+        now: Instant,
+        tsx: Option<TsxId>,
+        request: &crate::sip::Request,
+        flow: Flow,
+        cancels: Option<TsxId>,
+    ) {
+        use crate::sip::{Method, SipHeaders};
+        let in_dialog = request.to_addr().is_some_and(|t| t.tag().is_some())
+            || matches!(request.method, Method::Ack | Method::Cancel);
+        if in_dialog {
+            if self.in_dialog_request(now, tsx, request, cancels) {
+                return;
+            }
+            if let (Some(tsx), false) = (tsx, request.method == Method::Ack) {
+                let r = crate::sip::build::response_to(request, 481, "", None);
+                let _ = self.sip.respond(now, tsx, r);
+            }
+            return;
+        }
+        let Some(tsx) = tsx else { return };
+        match request.method {
+            Method::Invite => self.incoming_invite(now, tsx, request, flow),
+            _ => {
+                // Requests that need a dialog, outside one (RFC 3261 §12.2.2).
+                let tag = crate::sip::build::new_tag(&mut self.rng);
+                let code = if request.method == Method::Message {
+                    405
+                } else {
+                    481
+                };
+                let r = crate::sip::build::response_to(request, code, "", Some(&tag));
+                let _ = self.sip.respond(now, tsx, r);
+            }
         }
     }
 
@@ -248,6 +351,7 @@ impl Core for UaCore {
     fn handle_timeout(&mut self, now: Instant) {
         self.sip.handle_timeout(now);
         self.account_timers(now);
+        self.call_timers(now);
     }
 
     fn poll_transmit(&mut self) -> Option<Transmit> {
@@ -257,10 +361,14 @@ impl Core for UaCore {
     }
 
     fn poll_timeout(&self) -> Option<Instant> {
-        [self.sip.poll_timeout(), self.accounts_timeout()]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.sip.poll_timeout(),
+            self.accounts_timeout(),
+            self.calls_timeout(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     fn process(&mut self, now: Instant) {

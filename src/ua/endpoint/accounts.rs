@@ -9,7 +9,7 @@ use crate::ua::{Error, Result};
 use std::sync::Arc;
 use std::time::Instant;
 
-fn stopped(title: &str) -> Error {
+pub(super) fn stopped(title: &str) -> Error {
     Error::new(
         PJSUA2RS_ERR_SIP_SHUTDOWN,
         title,
@@ -34,13 +34,14 @@ impl Endpoint {
         let handlers = live.handlers.clone();
         live.driver
             .call(move |core, _| {
-                let id = core.account_add(Instant::now(), settings, make_default)?;
-                // Registered inside the job, before any event of the account is posted.
-                handlers
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(id, handler);
-                Ok(id)
+                // Registered before the account exists, so its first events find it.
+                let next = core.peek_next_account();
+                handlers.add_account(next, handler);
+                let added = core.account_add(Instant::now(), settings, make_default);
+                if added.as_ref().ok() != Some(&next) {
+                    handlers.remove_account(next);
+                }
+                added
             })
             .map_err(|_| stopped(title))?
             .map_err(|e: Error| e.with_title(title))
@@ -62,10 +63,7 @@ impl Endpoint {
     pub fn account_shutdown(&self, acc: AccountId) -> Result<()> {
         let title = "Account::shutdown()";
         let live = self.live(title)?;
-        live.handlers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&acc);
+        live.handlers.remove_account(acc);
         let result = self.with_core(title, move |core| core.account_delete(Instant::now(), acc));
         live.callback_barrier();
         result
@@ -120,7 +118,7 @@ impl Endpoint {
     }
 
     /// Runs `f` on the core and returns its result, titled.
-    fn with_core<R: Send + 'static>(
+    pub(super) fn with_core<R: Send + 'static>(
         &self,
         title: &str,
         f: impl FnOnce(&mut crate::ua::core::UaCore) -> Result<R> + Send + 'static,

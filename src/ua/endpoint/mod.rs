@@ -3,6 +3,11 @@
 //! hidden singleton: a process may hold several endpoints.
 
 mod accounts;
+mod calls;
+pub use calls::CallSendDtmfParam;
+mod events;
+
+use events::{event_sink, Handlers};
 
 use crate::rng::Rng;
 use crate::runtime::{DispatchMode, Dispatcher, Driver};
@@ -10,16 +15,14 @@ use crate::sip::endpoint::{EndpointConfig, SipEndpoint};
 use crate::sip::transaction::TimerConfig;
 use crate::sip::transport::{TransportId, TransportKind};
 use crate::sip::{NameAddr, Uri};
-use crate::ua::account::{AccountHandler, AccountId};
 use crate::ua::config::{EpConfig, TransportConfig};
-use crate::ua::core::{AppEvent, EventSink, RequestOutcome, UaCore};
+use crate::ua::core::{RequestOutcome, UaCore};
 use crate::ua::fixed_str::FixedStr;
 use crate::ua::log::{LogSettings, Logger, WriterSink};
 use crate::ua::log_entry::LogEntry;
 use crate::ua::status::*;
 use crate::ua::transport::{bind_ip, kind_of, published_host, TransportRecord};
 use crate::ua::{Error, Result};
-use std::collections::HashMap;
 use std::ffi::CString;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -38,16 +41,12 @@ pub const PJSUA2RS_STATE_RUNNING: i32 = 4;
 /// PJSUA_STATE_CLOSING: libDestroy in progress.
 pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
 
-/// The application's account callbacks, looked up when an event is delivered (so a
-/// removed account's queued events are dropped).
-type Handlers = Arc<Mutex<HashMap<AccountId, Arc<dyn AccountHandler>>>>;
-
 /// What lives between libInit and libDestroy.
 struct Live {
     driver: Driver<UaCore>,
     dispatcher: Arc<Dispatcher>,
     logger: Arc<Logger>,
-    handlers: Handlers,
+    handlers: Arc<Handlers>,
     started: std::sync::atomic::AtomicBool,
 }
 
@@ -198,9 +197,10 @@ impl Endpoint {
             Rng::from_os(),
         );
         let outbound_proxies = outbound_proxies(cfg).map_err(|e| e.with_title(title))?;
-        let handlers: Handlers = Arc::new(Mutex::new(HashMap::new()));
+        let handlers = Arc::new(Handlers::default());
         let sink = event_sink(dispatcher.clone(), handlers.clone());
-        let core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
+        let mut core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
+        core.configure_calls(calls_config(cfg).map_err(|e| e.with_title(title))?);
         let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
         let driver = Driver::start("pjsua2rs-sip", core, dns).map_err(|e| {
             Error::new(
@@ -217,13 +217,15 @@ impl Endpoint {
             "pjsua2rs",
             &format!("pjsua2rs {} initialised", env!("CARGO_PKG_VERSION")),
         );
-        *phase = Phase::Live(Arc::new(Live {
+        let live = Arc::new(Live {
             driver,
             dispatcher,
             logger,
-            handlers,
+            handlers: handlers.clone(),
             started: Default::default(),
-        }));
+        });
+        let _ = handlers.live.set(Arc::downgrade(&live));
+        *phase = Phase::Live(live);
         Ok(())
     }
 
@@ -474,10 +476,7 @@ impl Endpoint {
         live.logger.log(4, "pjsua2rs", "destroying the endpoint");
         // Remove every account: their bindings are removed with un-REGISTERs, waited for
         // at most unregWaitMsec; no account callback runs from here on.
-        live.handlers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        live.handlers.clear();
         if let Ok(deadline) = live
             .driver
             .call(|core, _| core.begin_shutdown(Instant::now()))
@@ -500,29 +499,6 @@ impl Drop for Endpoint {
     fn drop(&mut self) {
         let _ = self.lib_destroy();
     }
-}
-
-/// Posts each event to the dispatcher, which hands it to the account's handler if the
-/// account still has one.
-fn event_sink(dispatcher: Arc<Dispatcher>, handlers: Handlers) -> EventSink {
-    Arc::new(move |event: AppEvent| {
-        let handlers = handlers.clone();
-        dispatcher.post(Box::new(move || {
-            let acc = match &event {
-                AppEvent::RegStarted { acc, .. } | AppEvent::RegState { acc, .. } => *acc,
-            };
-            let handler = handlers
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(&acc)
-                .cloned();
-            let Some(h) = handler else { return };
-            match &event {
-                AppEvent::RegStarted { prm, .. } => h.on_reg_started(prm),
-                AppEvent::RegState { prm, .. } => h.on_reg_state(prm),
-            }
-        }));
-    })
 }
 
 /// The DNS client: UaConfig.nameserver when set, else the system's resolver.
@@ -584,6 +560,28 @@ fn timer_config(cfg: &EpConfig) -> TimerConfig {
         td: ms(ua.tsx_td_msec, d.td),
     }
 }
+
+/// UaConfig.maxCalls and the timers calls use.
+fn calls_config(cfg: &EpConfig) -> Result<crate::ua::core::calls::CallsConfig> {
+    let max_calls = cfg.ua_config.max_calls;
+    if max_calls == 0 || max_calls > MAX_CALLS_LIMIT {
+        return Err(Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            format!("uaConfig.maxCalls {max_calls} is not in 1..={MAX_CALLS_LIMIT}"),
+        ));
+    }
+    let timers = timer_config(cfg);
+    Ok(crate::ua::core::calls::CallsConfig {
+        max_calls: max_calls as usize,
+        t1: timers.t1,
+        t2: timers.t2,
+    })
+}
+
+/// The largest maxCalls accepted (PJSUA caps it at compile time at 32; we only guard
+/// against nonsense).
+const MAX_CALLS_LIMIT: u32 = 100_000;
 
 fn default_user_agent() -> String {
     format!("pjsua2rs {}", env!("CARGO_PKG_VERSION"))
