@@ -24,6 +24,91 @@
 #define PJSUA2RS_EXPIRES_NOT_SPECIFIED 4294967295
 
 /**
+ * PJSIP_ROLE_UAC: we made the call.
+ */
+#define PJSUA2RS_ROLE_UAC 0
+
+/**
+ * PJSIP_ROLE_UAS: we received the call.
+ */
+#define PJSUA2RS_ROLE_UAS 1
+
+/**
+ * PJSUA_CALL_MEDIA_NONE.
+ */
+#define PJSUA2RS_CALL_MEDIA_NONE 0
+
+/**
+ * PJSUA_CALL_MEDIA_ACTIVE.
+ */
+#define PJSUA2RS_CALL_MEDIA_ACTIVE 1
+
+/**
+ * PJSUA_CALL_MEDIA_LOCAL_HOLD.
+ */
+#define PJSUA2RS_CALL_MEDIA_LOCAL_HOLD 2
+
+/**
+ * PJSUA_CALL_MEDIA_REMOTE_HOLD.
+ */
+#define PJSUA2RS_CALL_MEDIA_REMOTE_HOLD 3
+
+/**
+ * PJSUA_CALL_MEDIA_ERROR.
+ */
+#define PJSUA2RS_CALL_MEDIA_ERROR 4
+
+/**
+ * PJSUA_XFER_NO_REQUIRE_REPLACES: `xferReplaces` without Require: replaces.
+ */
+#define PJSUA2RS_XFER_NO_REQUIRE_REPLACES 1
+
+/**
+ * PJSUA_DTMF_METHOD_RFC2833: DTMF as RTP events (RFC 4733).
+ */
+#define PJSUA2RS_DTMF_METHOD_RFC2833 0
+
+/**
+ * PJSUA_DTMF_METHOD_SIP_INFO: DTMF in INFO requests (application/dtmf-relay).
+ */
+#define PJSUA2RS_DTMF_METHOD_SIP_INFO 1
+
+/**
+ * PJSIP_REDIRECT_REJECT: refuse the redirection.
+ */
+#define PJSUA2RS_REDIRECT_REJECT 0
+
+/**
+ * PJSIP_REDIRECT_ACCEPT: call the target.
+ */
+#define PJSUA2RS_REDIRECT_ACCEPT 1
+
+/**
+ * PJSIP_REDIRECT_ACCEPT_REPLACE: call the target, replacing the To URI.
+ */
+#define PJSUA2RS_REDIRECT_ACCEPT_REPLACE 2
+
+/**
+ * PJSIP_REDIRECT_PENDING: decide later with `processRedirect`.
+ */
+#define PJSUA2RS_REDIRECT_PENDING 3
+
+/**
+ * PJSIP_REDIRECT_STOP: stop (the default).
+ */
+#define PJSUA2RS_REDIRECT_STOP 4
+
+/**
+ * pjsip_tsx_state_e values of `OnCallTsxStateParam`.
+ */
+#define PJSUA2RS_TSX_STATE_TRYING 2
+
+/**
+ * PJSIP_TSX_STATE_COMPLETED: a final response was sent or received.
+ */
+#define PJSUA2RS_TSX_STATE_COMPLETED 4
+
+/**
  * `AccountRegConfig.proxy_use` bit: route REGISTER via the global outbound proxies.
  */
 #define PJSUA2RS_REG_USE_OUTBOUND_PROXY 1
@@ -732,6 +817,16 @@
 #define PJSUA2RS_TRANSPORT_FLAG_DATAGRAM 4
 
 /**
+ * The longest content type in a `pjsua2rs_sip_tx_option`.
+ */
+#define PJSUA2RS_CONTENT_TYPE_LEN 128
+
+/**
+ * The most media lines a `pjsua2rs_call_info` reports.
+ */
+#define PJSUA2RS_MAX_CALL_MEDIA 16
+
+/**
  * A status code: 0 is success, anything else an error (PJSIP's numbering).
  */
 typedef int32_t pjsua2rs_status;
@@ -802,6 +897,27 @@ typedef struct {
 typedef void (*pjsua2rs_on_reg_state_fn)(void *user_data, const pjsua2rs_on_reg_state_param *prm);
 
 /**
+ * PJSUA2's `OnIncomingCallParam`. Valid during the callback only.
+ */
+typedef struct {
+  /**
+   * The new call's id: pass it to `pjsua2rs_call_create` now to take the call.
+   */
+  int call_id;
+  /**
+   * The INVITE.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_incoming_call_param;
+
+/**
+ * `on_incoming_call`: a call arrived (PJSUA2 `onIncomingCall`). Take it with
+ * `pjsua2rs_call_create(acc, prm->call_id, ...)` during the callback, or it is refused
+ * with 500, as PJSUA2 does; NULL for none.
+ */
+typedef void (*pjsua2rs_on_incoming_call_fn)(void *user_data, const pjsua2rs_on_incoming_call_param *prm);
+
+/**
  * The callbacks of an account; NULL members are not called. Each gets the `user_data`
  * given to `pjsua2rs_account_create` and a param struct valid during the call. They run
  * on the library's callback thread, or inside `pjsua2rs_endpoint_handle_events` in poll
@@ -821,6 +937,10 @@ typedef struct {
    * A REGISTER round ended (PJSUA2 `onRegState`).
    */
   pjsua2rs_on_reg_state_fn on_reg_state;
+  /**
+   * A call arrived (PJSUA2 `onIncomingCall`).
+   */
+  pjsua2rs_on_incoming_call_fn on_incoming_call;
 } pjsua2rs_account_callbacks;
 
 /**
@@ -1727,6 +1847,585 @@ typedef struct {
 } pjsua2rs_account_info;
 
 /**
+ * PJSUA2's `CallMediaInfo`.
+ */
+typedef struct {
+  /**
+   * The media line's index in the SDP.
+   */
+  unsigned int index;
+  /**
+   * PJMEDIA_TYPE_AUDIO (1), or NONE (0) for a line we do not use.
+   */
+  int media_type;
+  /**
+   * PJMEDIA_DIR_*: ENCODING 1, DECODING 2, both 3, none 0.
+   */
+  int dir;
+  /**
+   * PJSUA2RS_CALL_MEDIA_*.
+   */
+  int status;
+  /**
+   * The call's port in the conference bridge, -1 until media runs.
+   */
+  int audio_conf_slot;
+} pjsua2rs_call_media_info;
+
+/**
+ * PJSUA2's `TimeVal`.
+ */
+typedef struct {
+  /**
+   * Seconds.
+   */
+  int64_t sec;
+  /**
+   * Milliseconds.
+   */
+  int64_t msec;
+} pjsua2rs_time_val;
+
+/**
+ * PJSUA2's `CallInfo`: a snapshot of a call.
+ */
+typedef struct {
+  /**
+   * The call id (PJSUA2's `Call::getId`).
+   */
+  int id;
+  /**
+   * PJSUA2RS_ROLE_UAC (0) or PJSUA2RS_ROLE_UAS (1).
+   */
+  int role;
+  /**
+   * The account id.
+   */
+  int acc_id;
+  /**
+   * Our URI.
+   */
+  char local_uri[512];
+  /**
+   * Our Contact.
+   */
+  char local_contact[512];
+  /**
+   * The peer's URI.
+   */
+  char remote_uri[512];
+  /**
+   * The peer's Contact ("" until known).
+   */
+  char remote_contact[512];
+  /**
+   * The Call-ID.
+   */
+  char call_id_string[256];
+  /**
+   * PJSIP_INV_STATE_*: NULL 0, CALLING 1, INCOMING 2, EARLY 3, CONNECTING 4,
+   * CONFIRMED 5, DISCONNECTED 6.
+   */
+  int state;
+  /**
+   * Its name ("CALLING", ..., "DISCONNCTD").
+   */
+  char state_text[32];
+  /**
+   * The last status code.
+   */
+  int last_status_code;
+  /**
+   * Its reason.
+   */
+  char last_reason[256];
+  /**
+   * How many of `media` are used.
+   */
+  unsigned int media_count;
+  /**
+   * The media lines.
+   */
+  pjsua2rs_call_media_info media[PJSUA2RS_MAX_CALL_MEDIA];
+  /**
+   * Time since the call was answered.
+   */
+  pjsua2rs_time_val connect_duration;
+  /**
+   * Time since the call started.
+   */
+  pjsua2rs_time_val total_duration;
+  /**
+   * Whether the peer made the last offer.
+   */
+  bool rem_offerer;
+  /**
+   * Audio streams the peer offered.
+   */
+  unsigned int rem_audio_count;
+  /**
+   * Video streams the peer offered.
+   */
+  unsigned int rem_video_count;
+} pjsua2rs_call_info;
+
+/**
+ * PJSUA2's `OnCallStateParam` (also given to `on_call_media_state`): the call's info
+ * as of the event. Valid during the callback only.
+ */
+typedef struct {
+  /**
+   * The call's info at the time of the change.
+   */
+  const pjsua2rs_call_info *info;
+} pjsua2rs_on_call_state_param;
+
+/**
+ * A call callback taking a const param.
+ */
+typedef void (*pjsua2rs_on_call_state_fn)(void *user_data, const pjsua2rs_on_call_state_param *prm);
+
+/**
+ * PJSUA2's `OnCallTsxStateParam`, flattened: a transaction of the call changed state.
+ */
+typedef struct {
+  /**
+   * The request method.
+   */
+  const char *method;
+  /**
+   * PJSUA2RS_ROLE_UAC: our request; PJSUA2RS_ROLE_UAS: the peer's.
+   */
+  int role;
+  /**
+   * PJSUA2RS_TSX_STATE_TRYING (a request arrived) or _COMPLETED (a final response).
+   */
+  int state;
+  /**
+   * The status (0 for a request).
+   */
+  int status_code;
+  /**
+   * Its reason.
+   */
+  const char *status_text;
+  /**
+   * The message received.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_call_tsx_state_param;
+
+/**
+ * `on_call_tsx_state`.
+ */
+typedef void (*pjsua2rs_on_call_tsx_state_fn)(void *user_data, const pjsua2rs_on_call_tsx_state_param *prm);
+
+/**
+ * PJSUA2's `OnDtmfDigitParam`.
+ */
+typedef struct {
+  /**
+   * PJSUA2RS_DTMF_METHOD_*.
+   */
+  int method;
+  /**
+   * The digit ("0"-"9", "*", "#", "A"-"D").
+   */
+  const char *digit;
+  /**
+   * Its duration in milliseconds.
+   */
+  uint32_t duration;
+} pjsua2rs_on_dtmf_digit_param;
+
+/**
+ * `on_dtmf_digit`.
+ */
+typedef void (*pjsua2rs_on_dtmf_digit_fn)(void *user_data, const pjsua2rs_on_dtmf_digit_param *prm);
+
+/**
+ * A handle to a call object. 0 is never a valid handle.
+ */
+typedef uint64_t pjsua2rs_call;
+
+/**
+ * PJSUA2's `OnCallTransferRequestParam`: the peer asks to transfer the call. The
+ * callback may change `dst_uri` and `status_code` (202 accepts; 4xx-6xx refuses) and set
+ * `new_call` to a call object made with `pjsua2rs_call_create(acc, -1, ...)`, which then
+ * gets the new call's callbacks.
+ */
+typedef struct {
+  /**
+   * The Refer-To target (in/out).
+   */
+  char dst_uri[512];
+  /**
+   * The answer (in: 202).
+   */
+  int status_code;
+  /**
+   * The call object for the new call (out; 0 for none).
+   */
+  pjsua2rs_call new_call;
+} pjsua2rs_on_call_transfer_request_param;
+
+/**
+ * `on_call_transfer_request` (the param is in/out).
+ */
+typedef void (*pjsua2rs_on_call_transfer_request_fn)(void *user_data, pjsua2rs_on_call_transfer_request_param *prm);
+
+/**
+ * PJSUA2's `OnCallTransferStatusParam`: progress of our transfer.
+ */
+typedef struct {
+  /**
+   * The status of the transferred call.
+   */
+  int status_code;
+  /**
+   * Its reason.
+   */
+  const char *reason;
+  /**
+   * Whether this is the last report.
+   */
+  bool final_notify;
+  /**
+   * Whether to keep receiving reports (in/out).
+   */
+  bool cont;
+} pjsua2rs_on_call_transfer_status_param;
+
+/**
+ * `on_call_transfer_status` (the param is in/out).
+ */
+typedef void (*pjsua2rs_on_call_transfer_status_fn)(void *user_data, pjsua2rs_on_call_transfer_status_param *prm);
+
+/**
+ * PJSUA2's `OnCallReplaceRequestParam`: an INVITE wants to replace this call. The
+ * callback may set `status_code` (200 accepts) and `reason`, and `new_call` to a call
+ * object made with `pjsua2rs_call_create(acc, -1, ...)` for the new call.
+ */
+typedef struct {
+  /**
+   * The INVITE.
+   */
+  pjsua2rs_sip_rx_data rdata;
+  /**
+   * The answer (in: 200).
+   */
+  int status_code;
+  /**
+   * The reason for a refusal (in/out).
+   */
+  char reason[256];
+  /**
+   * The call object for the new call (out; 0 for none).
+   */
+  pjsua2rs_call new_call;
+} pjsua2rs_on_call_replace_request_param;
+
+/**
+ * `on_call_replace_request` (the param is in/out).
+ */
+typedef void (*pjsua2rs_on_call_replace_request_fn)(void *user_data, pjsua2rs_on_call_replace_request_param *prm);
+
+/**
+ * PJSUA2's `OnCallReplacedParam`.
+ */
+typedef struct {
+  /**
+   * The new call's id.
+   */
+  int new_call_id;
+} pjsua2rs_on_call_replaced_param;
+
+/**
+ * `on_call_replaced`.
+ */
+typedef void (*pjsua2rs_on_call_replaced_fn)(void *user_data, const pjsua2rs_on_call_replaced_param *prm);
+
+/**
+ * PJSUA2's `OnCallRedirectedParam`.
+ */
+typedef struct {
+  /**
+   * The target to decide on.
+   */
+  const char *target_uri;
+  /**
+   * The 3xx.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_call_redirected_param;
+
+/**
+ * `on_call_redirected`: returns a PJSUA2RS_REDIRECT_* decision.
+ */
+typedef int (*pjsua2rs_on_call_redirected_fn)(void *user_data, const pjsua2rs_on_call_redirected_param *prm);
+
+/**
+ * PJSUA2's `OnCallRxOfferParam` / `OnCallRxReinviteParam`.
+ */
+typedef struct {
+  /**
+   * The offered SDP.
+   */
+  const char *offer;
+  /**
+   * Whether it came in a re-INVITE.
+   */
+  bool reinvite;
+} pjsua2rs_on_call_rx_offer_param;
+
+/**
+ * `on_call_rx_offer`.
+ */
+typedef void (*pjsua2rs_on_call_rx_offer_fn)(void *user_data, const pjsua2rs_on_call_rx_offer_param *prm);
+
+/**
+ * PJSUA2's `OnInstantMessageParam`.
+ */
+typedef struct {
+  /**
+   * From.
+   */
+  const char *from_uri;
+  /**
+   * To.
+   */
+  const char *to_uri;
+  /**
+   * The sender's Contact.
+   */
+  const char *contact_uri;
+  /**
+   * The body's content type.
+   */
+  const char *content_type;
+  /**
+   * The body.
+   */
+  const char *msg_body;
+  /**
+   * The request.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_instant_message_param;
+
+/**
+ * `on_instant_message`.
+ */
+typedef void (*pjsua2rs_on_instant_message_fn)(void *user_data, const pjsua2rs_on_instant_message_param *prm);
+
+/**
+ * PJSUA2's `OnInstantMessageStatusParam`.
+ */
+typedef struct {
+  /**
+   * The To URI.
+   */
+  const char *to_uri;
+  /**
+   * The body sent.
+   */
+  const char *msg_body;
+  /**
+   * The final status.
+   */
+  int code;
+  /**
+   * Its reason.
+   */
+  const char *reason;
+  /**
+   * The response, if one came.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_instant_message_status_param;
+
+/**
+ * `on_instant_message_status`.
+ */
+typedef void (*pjsua2rs_on_instant_message_status_fn)(void *user_data, const pjsua2rs_on_instant_message_status_param *prm);
+
+/**
+ * PJSUA2's `OnTypingIndicationParam`.
+ */
+typedef struct {
+  /**
+   * From.
+   */
+  const char *from_uri;
+  /**
+   * To.
+   */
+  const char *to_uri;
+  /**
+   * The sender's Contact.
+   */
+  const char *contact_uri;
+  /**
+   * Whether the peer is typing.
+   */
+  bool is_typing;
+  /**
+   * The request.
+   */
+  pjsua2rs_sip_rx_data rdata;
+} pjsua2rs_on_typing_indication_param;
+
+/**
+ * `on_typing_indication`.
+ */
+typedef void (*pjsua2rs_on_typing_indication_fn)(void *user_data, const pjsua2rs_on_typing_indication_param *prm);
+
+/**
+ * The callbacks of a call; NULL members are not called. Each gets the `user_data` given
+ * to `pjsua2rs_call_create` and a param struct valid during the call. They run on the
+ * library's callback thread (or in `pjsua2rs_endpoint_handle_events` in poll mode), one
+ * at a time, never while the library holds a lock. Set `struct_size` with
+ * `pjsua2rs_call_callbacks_default` (members are only ever appended).
+ */
+typedef struct {
+  /**
+   * `sizeof(pjsua2rs_call_callbacks)` as the program was compiled.
+   */
+  uint32_t struct_size;
+  /**
+   * The state changed (PJSUA2 `onCallState`); after DISCONNECTED no callback comes.
+   */
+  pjsua2rs_on_call_state_fn on_call_state;
+  /**
+   * A transaction changed state (`onCallTsxState`).
+   */
+  pjsua2rs_on_call_tsx_state_fn on_call_tsx_state;
+  /**
+   * The media changed (`onCallMediaState`).
+   */
+  pjsua2rs_on_call_state_fn on_call_media_state;
+  /**
+   * A DTMF digit arrived (`onDtmfDigit`).
+   */
+  pjsua2rs_on_dtmf_digit_fn on_dtmf_digit;
+  /**
+   * The peer asks to transfer the call (`onCallTransferRequest`).
+   */
+  pjsua2rs_on_call_transfer_request_fn on_call_transfer_request;
+  /**
+   * Progress of our transfer (`onCallTransferStatus`).
+   */
+  pjsua2rs_on_call_transfer_status_fn on_call_transfer_status;
+  /**
+   * An INVITE wants to replace the call (`onCallReplaceRequest`).
+   */
+  pjsua2rs_on_call_replace_request_fn on_call_replace_request;
+  /**
+   * The call was replaced (`onCallReplaced`).
+   */
+  pjsua2rs_on_call_replaced_fn on_call_replaced;
+  /**
+   * The call was redirected (`onCallRedirected`); NULL means PJSUA2RS_REDIRECT_STOP.
+   */
+  pjsua2rs_on_call_redirected_fn on_call_redirected;
+  /**
+   * An offer arrived (`onCallRxOffer`, `onCallRxReinvite`).
+   */
+  pjsua2rs_on_call_rx_offer_fn on_call_rx_offer;
+  /**
+   * A MESSAGE arrived in the call (`onInstantMessage`).
+   */
+  pjsua2rs_on_instant_message_fn on_instant_message;
+  /**
+   * The outcome of our MESSAGE (`onInstantMessageStatus`).
+   */
+  pjsua2rs_on_instant_message_status_fn on_instant_message_status;
+  /**
+   * The peer is typing or stopped (`onTypingIndication`).
+   */
+  pjsua2rs_on_typing_indication_fn on_typing_indication;
+} pjsua2rs_call_callbacks;
+
+/**
+ * PJSUA2's `CallSetting`. All zero means "the defaults" (one audio stream), as in PJSUA2.
+ */
+typedef struct {
+  /**
+   * PJSUA2RS_CALL_* flags (UNHOLD, NO_SDP_OFFER, INCLUDE_DISABLED_MEDIA...).
+   */
+  unsigned int flag;
+  /**
+   * PJSUA2's `reqKeyframeMethod` (video; kept for compatibility).
+   */
+  unsigned int req_keyframe_method;
+  /**
+   * Audio streams (0 or 1).
+   */
+  unsigned int audio_count;
+  /**
+   * Video streams (must be 0: no video).
+   */
+  unsigned int video_count;
+} pjsua2rs_call_setting;
+
+/**
+ * PJSUA2's `SipTxOption`: headers and a body the application adds to a request or
+ * response.
+ */
+typedef struct {
+  /**
+   * `sizeof(pjsua2rs_sip_tx_option)` (stamped by `pjsua2rs_sip_tx_option_default`).
+   */
+  uint32_t struct_size;
+  /**
+   * Extra headers (the first `headers_count`).
+   */
+  pjsua2rs_sip_header headers[PJSUA2RS_MAX_HEADERS];
+  /**
+   * How many of `headers` are used.
+   */
+  unsigned int headers_count;
+  /**
+   * The body's content type ("" for no body).
+   */
+  char content_type[PJSUA2RS_CONTENT_TYPE_LEN];
+  /**
+   * The body, NUL-terminated UTF-8 (NULL for none); read during the call only.
+   */
+  const char *msg_body;
+} pjsua2rs_sip_tx_option;
+
+/**
+ * PJSUA2's `CallOpParam`.
+ */
+typedef struct {
+  /**
+   * `sizeof(pjsua2rs_call_op_param)` (stamped by `pjsua2rs_call_op_param_default`).
+   */
+  uint32_t struct_size;
+  /**
+   * The call setting (all zero: the defaults).
+   */
+  pjsua2rs_call_setting opt;
+  /**
+   * A status code (answer, hangup; 0 for the default).
+   */
+  unsigned int status_code;
+  /**
+   * A reason phrase ("" for the standard one).
+   */
+  char reason[256];
+  /**
+   * PJSUA2's `options` (PJSUA2RS_XFER_NO_REQUIRE_REPLACES for xferReplaces).
+   */
+  unsigned int options;
+  /**
+   * Extra headers and body.
+   */
+  pjsua2rs_sip_tx_option tx_option;
+} pjsua2rs_call_op_param;
+
+/**
  * User-agent settings (PJSUA2 `UaConfig`).
  */
 typedef struct {
@@ -2450,6 +3149,144 @@ pjsua2rs_status pjsua2rs_account_set_transport(pjsua2rs_account acc, int transpo
  * PJSUA2's `Account::getInfo`: writes the account's details to `*out`.
  */
 pjsua2rs_status pjsua2rs_account_get_info(pjsua2rs_account acc, pjsua2rs_account_info *out);
+
+/**
+ * PJSUA2's `Call(acc, call_id)`: a call object of account `acc` whose callbacks `cb` (may
+ * be NULL; copied) are called with `user_data` (valid until the object is destroyed or
+ * its call disconnected). `call_id` -1 makes an object for `pjsua2rs_call_make` (or for
+ * a callback's `new_call`); a call id (inside `on_incoming_call`) takes that incoming
+ * call. Writes the handle to `*out`.
+ */
+pjsua2rs_status pjsua2rs_call_create(pjsua2rs_account acc, int call_id, const pjsua2rs_call_callbacks *cb, void *user_data, pjsua2rs_call *out);
+
+/**
+ * PJSUA2's `delete call`: invalidates the handle; no callback of it starts afterwards
+ * (none runs when this returns, unless called from one), and a call in progress is hung
+ * up, as PJSUA2's destructor does. Safe inside the call's own callbacks.
+ */
+pjsua2rs_status pjsua2rs_call_destroy(pjsua2rs_call c);
+
+/**
+ * PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
+ * the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
+ * have a call yet.
+ */
+pjsua2rs_status pjsua2rs_call_make(pjsua2rs_call c, const char *dst_uri, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::answer`: `prm->status_code` 180 or 183 (with early media) or 200 (the
+ * default), or 3xx-6xx to refuse the incoming call.
+ */
+pjsua2rs_status pjsua2rs_call_answer(pjsua2rs_call c, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::hangup`: CANCEL before an answer, BYE after, `prm->status_code` (603
+ * by default) for an unanswered incoming call.
+ */
+pjsua2rs_status pjsua2rs_call_hangup(pjsua2rs_call c, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::setHold`: a re-INVITE with the media on hold (sendonly, or inactive if
+ * the peer holds too).
+ */
+pjsua2rs_status pjsua2rs_call_set_hold(pjsua2rs_call c, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::reinvite`: a re-INVITE with a new offer (`opt.flag` PJSUA2RS_CALL_UNHOLD
+ * resumes a held call; PJSUA2RS_CALL_NO_SDP_OFFER sends none).
+ */
+pjsua2rs_status pjsua2rs_call_reinvite(pjsua2rs_call c, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::update`: an UPDATE with a new offer (RFC 3311).
+ */
+pjsua2rs_status pjsua2rs_call_update(pjsua2rs_call c, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::xfer`: asks the peer to call `dest` (REFER); progress comes to
+ * `on_call_transfer_status`. A `Refer-Sub: false` header in `prm->tx_option` asks for no
+ * NOTIFYs (RFC 4488).
+ */
+pjsua2rs_status pjsua2rs_call_xfer(pjsua2rs_call c, const char *dest, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::xferReplaces`: attended transfer: asks this call's peer to call
+ * `dest_call`'s peer, replacing `dest_call` (`prm->options`
+ * PJSUA2RS_XFER_NO_REQUIRE_REPLACES leaves out Require: replaces).
+ */
+pjsua2rs_status pjsua2rs_call_xfer_replaces(pjsua2rs_call c, pjsua2rs_call dest_call, const pjsua2rs_call_op_param *prm);
+
+/**
+ * PJSUA2's `Call::processRedirect`: the decision (PJSUA2RS_REDIRECT_*) on a redirection
+ * `on_call_redirected` left PENDING.
+ */
+pjsua2rs_status pjsua2rs_call_process_redirect(pjsua2rs_call c, int cmd);
+
+/**
+ * PJSUA2's `Call::sendDtmf`: `digits` (0-9, *, #, A-D) with `method`
+ * (PJSUA2RS_DTMF_METHOD_SIP_INFO: one INFO each; RFC2833 needs the call's audio stream)
+ * and `duration_ms` per digit (0: 160).
+ */
+pjsua2rs_status pjsua2rs_call_send_dtmf(pjsua2rs_call c, int method, const char *digits, uint32_t duration_ms);
+
+/**
+ * PJSUA2's `Call::sendRequest`: a request of `method` (not INVITE, ACK, CANCEL, BYE or
+ * PRACK, which the call sends itself) in the call's dialog, with `tx` (NULL: none).
+ */
+pjsua2rs_status pjsua2rs_call_send_request(pjsua2rs_call c, const char *method, const pjsua2rs_sip_tx_option *tx);
+
+/**
+ * PJSUA2's `Call::sendInstantMessage`: a MESSAGE with `content` of `content_type` (NULL
+ * or "": text/plain) in the call's dialog; the outcome comes to
+ * `on_instant_message_status`.
+ */
+pjsua2rs_status pjsua2rs_call_send_instant_message(pjsua2rs_call c, const char *content_type, const char *content, const pjsua2rs_sip_tx_option *tx);
+
+/**
+ * PJSUA2's `Call::sendTypingIndication` (an RFC 3994 isComposing MESSAGE).
+ */
+pjsua2rs_status pjsua2rs_call_send_typing_indication(pjsua2rs_call c, bool is_typing, const pjsua2rs_sip_tx_option *tx);
+
+/**
+ * PJSUA2's `Call::getInfo`: writes the call's details to `*out`. After the call ended
+ * this fails (PJSUA2RS_ERR_NOT_FOUND); `on_call_state` gets the last info.
+ */
+pjsua2rs_status pjsua2rs_call_get_info(pjsua2rs_call c, pjsua2rs_call_info *out);
+
+/**
+ * PJSUA2's `Call::getId`: the call id, -1 (PJSUA_INVALID_ID) before the object has a
+ * call.
+ */
+pjsua2rs_status pjsua2rs_call_get_id(pjsua2rs_call c, int *out);
+
+/**
+ * PJSUA2's `Call::isActive`: whether the object's call is in progress.
+ */
+pjsua2rs_status pjsua2rs_call_is_active(pjsua2rs_call c, bool *out);
+
+/**
+ * PJSUA2's `Endpoint::hangupAllCalls`.
+ */
+pjsua2rs_status pjsua2rs_endpoint_hangup_all_calls(pjsua2rs_endpoint ep);
+
+/**
+ * Fills `*out` with an empty callback table (every member NULL) and stamps
+ * `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
+ * size. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_call_callbacks_default(pjsua2rs_call_callbacks *out, size_t size);
+
+/**
+ * Fills `*out` with an empty tx option and stamps `struct_size` with `size` (`sizeof
+ * *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong size.
+ */
+pjsua2rs_status pjsua2rs_sip_tx_option_default(pjsua2rs_sip_tx_option *out, size_t size);
+
+/**
+ * Fills `*out` with PJSUA2's `CallOpParam()` defaults (status 0, no reason, the default
+ * call setting, no headers) and stamps `struct_size` with `size` (`sizeof *out`).
+ */
+pjsua2rs_status pjsua2rs_call_op_param_default(pjsua2rs_call_op_param *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,

@@ -2,11 +2,13 @@
 //! shut down, registration, default account, transport, info.
 
 use super::boundary::ffi_call;
+use super::call_events::RxStrings;
 use super::config::write_default_versioned;
 use super::endpoint::{endpoint, null_arg, pjsua2rs_endpoint, write_out};
 use super::handle::{HandleKind, Registry};
 use super::versioned::{read_versioned, Versioned};
 use crate::ua::account::{AccountHandler, AccountId, OnRegStartedParam, OnRegStateParam};
+use crate::ua::call::OnIncomingCallParam;
 use crate::ua::config::AccountConfig;
 use crate::ua::fixed_str::FixedStr;
 use crate::ua::status::{pjsua2rs_status, PJSUA2RS_ERR_SIP_SHUTDOWN};
@@ -57,6 +59,21 @@ pub struct OnRegStateParamC {
 pub type OnRegStartedFn =
     Option<unsafe extern "C" fn(user_data: *mut c_void, prm: *const OnRegStartedParamC)>;
 
+/// PJSUA2's `OnIncomingCallParam`. Valid during the callback only.
+#[repr(C)]
+pub struct OnIncomingCallParamC {
+    /// The new call's id: pass it to `pjsua2rs_call_create` now to take the call.
+    pub call_id: c_int,
+    /// The INVITE.
+    pub rdata: SipRxDataC,
+}
+
+/// `on_incoming_call`: a call arrived (PJSUA2 `onIncomingCall`). Take it with
+/// `pjsua2rs_call_create(acc, prm->call_id, ...)` during the callback, or it is refused
+/// with 500, as PJSUA2 does; NULL for none.
+pub type OnIncomingCallFn =
+    Option<unsafe extern "C" fn(user_data: *mut c_void, prm: *const OnIncomingCallParamC)>;
+
 /// `on_reg_state`: a REGISTER round ended (PJSUA2 `onRegState`); NULL for none.
 pub type OnRegStateFn =
     Option<unsafe extern "C" fn(user_data: *mut c_void, prm: *const OnRegStateParamC)>;
@@ -75,6 +92,8 @@ pub struct AccountCallbacks {
     pub on_reg_started: OnRegStartedFn,
     /// A REGISTER round ended (PJSUA2 `onRegState`).
     pub on_reg_state: OnRegStateFn,
+    /// A call arrived (PJSUA2 `onIncomingCall`).
+    pub on_incoming_call: OnIncomingCallFn,
 }
 
 // SAFETY: repr(C), starts with `struct_size: u32`, plain data (function pointers).
@@ -167,17 +186,31 @@ impl AccountHandler for CHandler {
             unsafe { f(self.user_data as *mut c_void, &p) };
         }
     }
+
+    fn on_incoming_call(&self, prm: &OnIncomingCallParam) {
+        if let Some(f) = self.cb.on_incoming_call {
+            let rx = RxStrings::new(&prm.rdata);
+            let p = OnIncomingCallParamC {
+                call_id: prm.call.id,
+                rdata: rx.c(),
+            };
+            // SAFETY: a callback of the application's; the strings outlive the call.
+            unsafe { f(self.user_data as *mut c_void, &p) };
+        }
+    }
 }
 
 /// What an account handle names. The endpoint is held weakly: destroying the endpoint
 /// frees it, and the account handles left then report PJSUA2RS_ERR_SIP_SHUTDOWN.
-struct AccountRef {
+pub(super) struct AccountRef {
     ep: Weak<Endpoint>,
-    id: AccountId,
+    /// The account id.
+    pub id: AccountId,
 }
 
 impl AccountRef {
-    fn endpoint(&self) -> Result<Arc<Endpoint>> {
+    /// The account's endpoint, unless it was destroyed.
+    pub fn endpoint(&self) -> Result<Arc<Endpoint>> {
         self.ep.upgrade().ok_or_else(|| {
             Error::new(
                 PJSUA2RS_ERR_SIP_SHUTDOWN,
@@ -195,6 +228,11 @@ fn accounts() -> &'static Registry<AccountRef> {
 
 fn account(acc: pjsua2rs_account) -> Result<Arc<AccountRef>> {
     accounts().get(acc)
+}
+
+/// The account a handle names (for the call objects made from it).
+pub(super) fn account_ref(acc: pjsua2rs_account) -> Result<Arc<AccountRef>> {
+    account(acc)
 }
 
 /// Reads the application's callback table (NULL: no callbacks; an older, smaller table

@@ -18,6 +18,8 @@ pub enum HandleKind {
     JsonDocument = 2,
     /// An account.
     Account = 3,
+    /// A call object.
+    Call = 4,
 }
 
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

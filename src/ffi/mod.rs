@@ -11,6 +11,9 @@
 
 mod account;
 mod boundary;
+mod call;
+mod call_events;
+mod call_types;
 mod config;
 mod endpoint;
 pub mod error;

@@ -14,6 +14,57 @@ import sys
 # (PJSIP_EXPIRES_NOT_SPECIFIED).
 PJSUA2RS_EXPIRES_NOT_SPECIFIED = 4294967295
 
+# PJSIP_ROLE_UAC: we made the call.
+PJSUA2RS_ROLE_UAC = 0
+
+# PJSIP_ROLE_UAS: we received the call.
+PJSUA2RS_ROLE_UAS = 1
+
+# PJSUA_CALL_MEDIA_NONE.
+PJSUA2RS_CALL_MEDIA_NONE = 0
+
+# PJSUA_CALL_MEDIA_ACTIVE.
+PJSUA2RS_CALL_MEDIA_ACTIVE = 1
+
+# PJSUA_CALL_MEDIA_LOCAL_HOLD.
+PJSUA2RS_CALL_MEDIA_LOCAL_HOLD = 2
+
+# PJSUA_CALL_MEDIA_REMOTE_HOLD.
+PJSUA2RS_CALL_MEDIA_REMOTE_HOLD = 3
+
+# PJSUA_CALL_MEDIA_ERROR.
+PJSUA2RS_CALL_MEDIA_ERROR = 4
+
+# PJSUA_XFER_NO_REQUIRE_REPLACES: `xferReplaces` without Require: replaces.
+PJSUA2RS_XFER_NO_REQUIRE_REPLACES = 1
+
+# PJSUA_DTMF_METHOD_RFC2833: DTMF as RTP events (RFC 4733).
+PJSUA2RS_DTMF_METHOD_RFC2833 = 0
+
+# PJSUA_DTMF_METHOD_SIP_INFO: DTMF in INFO requests (application/dtmf-relay).
+PJSUA2RS_DTMF_METHOD_SIP_INFO = 1
+
+# PJSIP_REDIRECT_REJECT: refuse the redirection.
+PJSUA2RS_REDIRECT_REJECT = 0
+
+# PJSIP_REDIRECT_ACCEPT: call the target.
+PJSUA2RS_REDIRECT_ACCEPT = 1
+
+# PJSIP_REDIRECT_ACCEPT_REPLACE: call the target, replacing the To URI.
+PJSUA2RS_REDIRECT_ACCEPT_REPLACE = 2
+
+# PJSIP_REDIRECT_PENDING: decide later with `processRedirect`.
+PJSUA2RS_REDIRECT_PENDING = 3
+
+# PJSIP_REDIRECT_STOP: stop (the default).
+PJSUA2RS_REDIRECT_STOP = 4
+
+# pjsip_tsx_state_e values of `OnCallTsxStateParam`.
+PJSUA2RS_TSX_STATE_TRYING = 2
+
+# PJSIP_TSX_STATE_COMPLETED: a final response was sent or received.
+PJSUA2RS_TSX_STATE_COMPLETED = 4
+
 # `AccountRegConfig.proxy_use` bit: route REGISTER via the global outbound proxies.
 PJSUA2RS_REG_USE_OUTBOUND_PROXY = 1
 
@@ -440,6 +491,12 @@ PJSUA2RS_TRANSPORT_FLAG_SECURE = 2
 # PJSIP_TRANSPORT_DATAGRAM flag.
 PJSUA2RS_TRANSPORT_FLAG_DATAGRAM = 4
 
+# The longest content type in a `pjsua2rs_sip_tx_option`.
+PJSUA2RS_CONTENT_TYPE_LEN = 128
+
+# The most media lines a `pjsua2rs_call_info` reports.
+PJSUA2RS_MAX_CALL_MEDIA = 16
+
 # The root container of every document (a node id).
 PJSUA2RS_JSON_ROOT = 0
 
@@ -632,6 +689,25 @@ class pjsua2rs_on_reg_state_param(ctypes.Structure):
 pjsua2rs_on_reg_state_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_reg_state_param))
 
 
+class pjsua2rs_on_incoming_call_param(ctypes.Structure):
+    """PJSUA2's `OnIncomingCallParam`. Valid during the callback only."""
+
+    _fields_ = [
+        ('call_id', ctypes.c_int),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'call_id': "The new call's id: pass it to `pjsua2rs_call_create` now to take the call.",
+        'rdata': 'The INVITE.',
+    }
+
+
+# `on_incoming_call`: a call arrived (PJSUA2 `onIncomingCall`). Take it with
+# `pjsua2rs_call_create(acc, prm->call_id, ...)` during the callback, or it is refused
+# with 500, as PJSUA2 does; NULL for none.
+pjsua2rs_on_incoming_call_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_incoming_call_param))
+
+
 class pjsua2rs_account_callbacks(ctypes.Structure):
     """
     The callbacks of an account; NULL members are not called. Each gets the `user_data` given to `pjsua2rs_account_create` and a param struct valid during the call. They run on the library's callback thread, or inside `pjsua2rs_endpoint_handle_events` in poll mode, one at a time, never while the library holds a lock; calling the API from them is safe. Set `struct_size` to `sizeof` the struct (members are only ever appended).
@@ -641,11 +717,13 @@ class pjsua2rs_account_callbacks(ctypes.Structure):
         ('struct_size', ctypes.c_uint32),
         ('on_reg_started', pjsua2rs_on_reg_started_fn),
         ('on_reg_state', pjsua2rs_on_reg_state_fn),
+        ('on_incoming_call', pjsua2rs_on_incoming_call_fn),
     ]
     _field_docs_ = {
         'struct_size': '`sizeof(pjsua2rs_account_callbacks)` as the program was compiled.',
         'on_reg_started': 'A REGISTER round starts (PJSUA2 `onRegStarted`).',
         'on_reg_state': 'A REGISTER round ended (PJSUA2 `onRegState`).',
+        'on_incoming_call': 'A call arrived (PJSUA2 `onIncomingCall`).',
     }
 
 
@@ -1234,6 +1312,437 @@ class pjsua2rs_account_info(ctypes.Structure):
     }
 
 
+class pjsua2rs_call_media_info(ctypes.Structure):
+    """PJSUA2's `CallMediaInfo`."""
+
+    _fields_ = [
+        ('index', ctypes.c_uint),
+        ('media_type', ctypes.c_int),
+        ('dir', ctypes.c_int),
+        ('status', ctypes.c_int),
+        ('audio_conf_slot', ctypes.c_int),
+    ]
+    _field_docs_ = {
+        'index': "The media line's index in the SDP.",
+        'media_type': 'PJMEDIA_TYPE_AUDIO (1), or NONE (0) for a line we do not use.',
+        'dir': 'PJMEDIA_DIR_*: ENCODING 1, DECODING 2, both 3, none 0.',
+        'status': 'PJSUA2RS_CALL_MEDIA_*.',
+        'audio_conf_slot': "The call's port in the conference bridge, -1 until media runs.",
+    }
+
+
+class pjsua2rs_time_val(ctypes.Structure):
+    """PJSUA2's `TimeVal`."""
+
+    _fields_ = [
+        ('sec', ctypes.c_int64),
+        ('msec', ctypes.c_int64),
+    ]
+    _field_docs_ = {
+        'sec': 'Seconds.',
+        'msec': 'Milliseconds.',
+    }
+
+
+class pjsua2rs_call_info(ctypes.Structure):
+    """PJSUA2's `CallInfo`: a snapshot of a call."""
+
+    _fields_ = [
+        ('id', ctypes.c_int),
+        ('role', ctypes.c_int),
+        ('acc_id', ctypes.c_int),
+        ('local_uri', ctypes.c_char * 512),
+        ('local_contact', ctypes.c_char * 512),
+        ('remote_uri', ctypes.c_char * 512),
+        ('remote_contact', ctypes.c_char * 512),
+        ('call_id_string', ctypes.c_char * 256),
+        ('state', ctypes.c_int),
+        ('state_text', ctypes.c_char * 32),
+        ('last_status_code', ctypes.c_int),
+        ('last_reason', ctypes.c_char * 256),
+        ('media_count', ctypes.c_uint),
+        ('media', pjsua2rs_call_media_info * PJSUA2RS_MAX_CALL_MEDIA),
+        ('connect_duration', pjsua2rs_time_val),
+        ('total_duration', pjsua2rs_time_val),
+        ('rem_offerer', ctypes.c_bool),
+        ('rem_audio_count', ctypes.c_uint),
+        ('rem_video_count', ctypes.c_uint),
+    ]
+    _field_docs_ = {
+        'id': "The call id (PJSUA2's `Call::getId`).",
+        'role': 'PJSUA2RS_ROLE_UAC (0) or PJSUA2RS_ROLE_UAS (1).',
+        'acc_id': 'The account id.',
+        'local_uri': 'Our URI.',
+        'local_contact': 'Our Contact.',
+        'remote_uri': "The peer's URI.",
+        'remote_contact': 'The peer\'s Contact ("" until known).',
+        'call_id_string': 'The Call-ID.',
+        'state': 'PJSIP_INV_STATE_*: NULL 0, CALLING 1, INCOMING 2, EARLY 3, CONNECTING 4, CONFIRMED 5, DISCONNECTED 6.',
+        'state_text': 'Its name ("CALLING", ..., "DISCONNCTD").',
+        'last_status_code': 'The last status code.',
+        'last_reason': 'Its reason.',
+        'media_count': 'How many of `media` are used.',
+        'media': 'The media lines.',
+        'connect_duration': 'Time since the call was answered.',
+        'total_duration': 'Time since the call started.',
+        'rem_offerer': 'Whether the peer made the last offer.',
+        'rem_audio_count': 'Audio streams the peer offered.',
+        'rem_video_count': 'Video streams the peer offered.',
+    }
+
+
+class pjsua2rs_on_call_state_param(ctypes.Structure):
+    """
+    PJSUA2's `OnCallStateParam` (also given to `on_call_media_state`): the call's info as of the event. Valid during the callback only.
+    """
+
+    _fields_ = [
+        ('info', ctypes.POINTER(pjsua2rs_call_info)),
+    ]
+    _field_docs_ = {
+        'info': "The call's info at the time of the change.",
+    }
+
+
+# A call callback taking a const param.
+pjsua2rs_on_call_state_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_state_param))
+
+
+class pjsua2rs_on_call_tsx_state_param(ctypes.Structure):
+    """
+    PJSUA2's `OnCallTsxStateParam`, flattened: a transaction of the call changed state.
+    """
+
+    _fields_ = [
+        ('method', ctypes.c_char_p),
+        ('role', ctypes.c_int),
+        ('state', ctypes.c_int),
+        ('status_code', ctypes.c_int),
+        ('status_text', ctypes.c_char_p),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'method': 'The request method.',
+        'role': "PJSUA2RS_ROLE_UAC: our request; PJSUA2RS_ROLE_UAS: the peer's.",
+        'state': 'PJSUA2RS_TSX_STATE_TRYING (a request arrived) or _COMPLETED (a final response).',
+        'status_code': 'The status (0 for a request).',
+        'status_text': 'Its reason.',
+        'rdata': 'The message received.',
+    }
+
+
+# `on_call_tsx_state`.
+pjsua2rs_on_call_tsx_state_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_tsx_state_param))
+
+
+class pjsua2rs_on_dtmf_digit_param(ctypes.Structure):
+    """PJSUA2's `OnDtmfDigitParam`."""
+
+    _fields_ = [
+        ('method', ctypes.c_int),
+        ('digit', ctypes.c_char_p),
+        ('duration', ctypes.c_uint32),
+    ]
+    _field_docs_ = {
+        'method': 'PJSUA2RS_DTMF_METHOD_*.',
+        'digit': 'The digit ("0"-"9", "*", "#", "A"-"D").',
+        'duration': 'Its duration in milliseconds.',
+    }
+
+
+# `on_dtmf_digit`.
+pjsua2rs_on_dtmf_digit_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_dtmf_digit_param))
+
+
+# A handle to a call object. 0 is never a valid handle.
+pjsua2rs_call = ctypes.c_uint64
+
+
+class pjsua2rs_on_call_transfer_request_param(ctypes.Structure):
+    """
+    PJSUA2's `OnCallTransferRequestParam`: the peer asks to transfer the call. The callback may change `dst_uri` and `status_code` (202 accepts; 4xx-6xx refuses) and set `new_call` to a call object made with `pjsua2rs_call_create(acc, -1, ...)`, which then gets the new call's callbacks.
+    """
+
+    _fields_ = [
+        ('dst_uri', ctypes.c_char * 512),
+        ('status_code', ctypes.c_int),
+        ('new_call', pjsua2rs_call),
+    ]
+    _field_docs_ = {
+        'dst_uri': 'The Refer-To target (in/out).',
+        'status_code': 'The answer (in: 202).',
+        'new_call': 'The call object for the new call (out; 0 for none).',
+    }
+
+
+# `on_call_transfer_request` (the param is in/out).
+pjsua2rs_on_call_transfer_request_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_transfer_request_param))
+
+
+class pjsua2rs_on_call_transfer_status_param(ctypes.Structure):
+    """PJSUA2's `OnCallTransferStatusParam`: progress of our transfer."""
+
+    _fields_ = [
+        ('status_code', ctypes.c_int),
+        ('reason', ctypes.c_char_p),
+        ('final_notify', ctypes.c_bool),
+        ('cont', ctypes.c_bool),
+    ]
+    _field_docs_ = {
+        'status_code': 'The status of the transferred call.',
+        'reason': 'Its reason.',
+        'final_notify': 'Whether this is the last report.',
+        'cont': 'Whether to keep receiving reports (in/out).',
+    }
+
+
+# `on_call_transfer_status` (the param is in/out).
+pjsua2rs_on_call_transfer_status_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_transfer_status_param))
+
+
+class pjsua2rs_on_call_replace_request_param(ctypes.Structure):
+    """
+    PJSUA2's `OnCallReplaceRequestParam`: an INVITE wants to replace this call. The callback may set `status_code` (200 accepts) and `reason`, and `new_call` to a call object made with `pjsua2rs_call_create(acc, -1, ...)` for the new call.
+    """
+
+    _fields_ = [
+        ('rdata', pjsua2rs_sip_rx_data),
+        ('status_code', ctypes.c_int),
+        ('reason', ctypes.c_char * 256),
+        ('new_call', pjsua2rs_call),
+    ]
+    _field_docs_ = {
+        'rdata': 'The INVITE.',
+        'status_code': 'The answer (in: 200).',
+        'reason': 'The reason for a refusal (in/out).',
+        'new_call': 'The call object for the new call (out; 0 for none).',
+    }
+
+
+# `on_call_replace_request` (the param is in/out).
+pjsua2rs_on_call_replace_request_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_replace_request_param))
+
+
+class pjsua2rs_on_call_replaced_param(ctypes.Structure):
+    """PJSUA2's `OnCallReplacedParam`."""
+
+    _fields_ = [
+        ('new_call_id', ctypes.c_int),
+    ]
+    _field_docs_ = {
+        'new_call_id': "The new call's id.",
+    }
+
+
+# `on_call_replaced`.
+pjsua2rs_on_call_replaced_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_replaced_param))
+
+
+class pjsua2rs_on_call_redirected_param(ctypes.Structure):
+    """PJSUA2's `OnCallRedirectedParam`."""
+
+    _fields_ = [
+        ('target_uri', ctypes.c_char_p),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'target_uri': 'The target to decide on.',
+        'rdata': 'The 3xx.',
+    }
+
+
+# `on_call_redirected`: returns a PJSUA2RS_REDIRECT_* decision.
+pjsua2rs_on_call_redirected_fn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_redirected_param))
+
+
+class pjsua2rs_on_call_rx_offer_param(ctypes.Structure):
+    """PJSUA2's `OnCallRxOfferParam` / `OnCallRxReinviteParam`."""
+
+    _fields_ = [
+        ('offer', ctypes.c_char_p),
+        ('reinvite', ctypes.c_bool),
+    ]
+    _field_docs_ = {
+        'offer': 'The offered SDP.',
+        'reinvite': 'Whether it came in a re-INVITE.',
+    }
+
+
+# `on_call_rx_offer`.
+pjsua2rs_on_call_rx_offer_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_call_rx_offer_param))
+
+
+class pjsua2rs_on_instant_message_param(ctypes.Structure):
+    """PJSUA2's `OnInstantMessageParam`."""
+
+    _fields_ = [
+        ('from_uri', ctypes.c_char_p),
+        ('to_uri', ctypes.c_char_p),
+        ('contact_uri', ctypes.c_char_p),
+        ('content_type', ctypes.c_char_p),
+        ('msg_body', ctypes.c_char_p),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'from_uri': 'From.',
+        'to_uri': 'To.',
+        'contact_uri': "The sender's Contact.",
+        'content_type': "The body's content type.",
+        'msg_body': 'The body.',
+        'rdata': 'The request.',
+    }
+
+
+# `on_instant_message`.
+pjsua2rs_on_instant_message_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_instant_message_param))
+
+
+class pjsua2rs_on_instant_message_status_param(ctypes.Structure):
+    """PJSUA2's `OnInstantMessageStatusParam`."""
+
+    _fields_ = [
+        ('to_uri', ctypes.c_char_p),
+        ('msg_body', ctypes.c_char_p),
+        ('code', ctypes.c_int),
+        ('reason', ctypes.c_char_p),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'to_uri': 'The To URI.',
+        'msg_body': 'The body sent.',
+        'code': 'The final status.',
+        'reason': 'Its reason.',
+        'rdata': 'The response, if one came.',
+    }
+
+
+# `on_instant_message_status`.
+pjsua2rs_on_instant_message_status_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_instant_message_status_param))
+
+
+class pjsua2rs_on_typing_indication_param(ctypes.Structure):
+    """PJSUA2's `OnTypingIndicationParam`."""
+
+    _fields_ = [
+        ('from_uri', ctypes.c_char_p),
+        ('to_uri', ctypes.c_char_p),
+        ('contact_uri', ctypes.c_char_p),
+        ('is_typing', ctypes.c_bool),
+        ('rdata', pjsua2rs_sip_rx_data),
+    ]
+    _field_docs_ = {
+        'from_uri': 'From.',
+        'to_uri': 'To.',
+        'contact_uri': "The sender's Contact.",
+        'is_typing': 'Whether the peer is typing.',
+        'rdata': 'The request.',
+    }
+
+
+# `on_typing_indication`.
+pjsua2rs_on_typing_indication_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_on_typing_indication_param))
+
+
+class pjsua2rs_call_callbacks(ctypes.Structure):
+    """
+    The callbacks of a call; NULL members are not called. Each gets the `user_data` given to `pjsua2rs_call_create` and a param struct valid during the call. They run on the library's callback thread (or in `pjsua2rs_endpoint_handle_events` in poll mode), one at a time, never while the library holds a lock. Set `struct_size` with `pjsua2rs_call_callbacks_default` (members are only ever appended).
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('on_call_state', pjsua2rs_on_call_state_fn),
+        ('on_call_tsx_state', pjsua2rs_on_call_tsx_state_fn),
+        ('on_call_media_state', pjsua2rs_on_call_state_fn),
+        ('on_dtmf_digit', pjsua2rs_on_dtmf_digit_fn),
+        ('on_call_transfer_request', pjsua2rs_on_call_transfer_request_fn),
+        ('on_call_transfer_status', pjsua2rs_on_call_transfer_status_fn),
+        ('on_call_replace_request', pjsua2rs_on_call_replace_request_fn),
+        ('on_call_replaced', pjsua2rs_on_call_replaced_fn),
+        ('on_call_redirected', pjsua2rs_on_call_redirected_fn),
+        ('on_call_rx_offer', pjsua2rs_on_call_rx_offer_fn),
+        ('on_instant_message', pjsua2rs_on_instant_message_fn),
+        ('on_instant_message_status', pjsua2rs_on_instant_message_status_fn),
+        ('on_typing_indication', pjsua2rs_on_typing_indication_fn),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof(pjsua2rs_call_callbacks)` as the program was compiled.',
+        'on_call_state': 'The state changed (PJSUA2 `onCallState`); after DISCONNECTED no callback comes.',
+        'on_call_tsx_state': 'A transaction changed state (`onCallTsxState`).',
+        'on_call_media_state': 'The media changed (`onCallMediaState`).',
+        'on_dtmf_digit': 'A DTMF digit arrived (`onDtmfDigit`).',
+        'on_call_transfer_request': 'The peer asks to transfer the call (`onCallTransferRequest`).',
+        'on_call_transfer_status': 'Progress of our transfer (`onCallTransferStatus`).',
+        'on_call_replace_request': 'An INVITE wants to replace the call (`onCallReplaceRequest`).',
+        'on_call_replaced': 'The call was replaced (`onCallReplaced`).',
+        'on_call_redirected': 'The call was redirected (`onCallRedirected`); NULL means PJSUA2RS_REDIRECT_STOP.',
+        'on_call_rx_offer': 'An offer arrived (`onCallRxOffer`, `onCallRxReinvite`).',
+        'on_instant_message': 'A MESSAGE arrived in the call (`onInstantMessage`).',
+        'on_instant_message_status': 'The outcome of our MESSAGE (`onInstantMessageStatus`).',
+        'on_typing_indication': 'The peer is typing or stopped (`onTypingIndication`).',
+    }
+
+
+class pjsua2rs_call_setting(ctypes.Structure):
+    """
+    PJSUA2's `CallSetting`. All zero means "the defaults" (one audio stream), as in PJSUA2.
+    """
+
+    _fields_ = [
+        ('flag', ctypes.c_uint),
+        ('req_keyframe_method', ctypes.c_uint),
+        ('audio_count', ctypes.c_uint),
+        ('video_count', ctypes.c_uint),
+    ]
+    _field_docs_ = {
+        'flag': 'PJSUA2RS_CALL_* flags (UNHOLD, NO_SDP_OFFER, INCLUDE_DISABLED_MEDIA...).',
+        'req_keyframe_method': "PJSUA2's `reqKeyframeMethod` (video; kept for compatibility).",
+        'audio_count': 'Audio streams (0 or 1).',
+        'video_count': 'Video streams (must be 0: no video).',
+    }
+
+
+class pjsua2rs_sip_tx_option(ctypes.Structure):
+    """
+    PJSUA2's `SipTxOption`: headers and a body the application adds to a request or response.
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('headers', pjsua2rs_sip_header * PJSUA2RS_MAX_HEADERS),
+        ('headers_count', ctypes.c_uint),
+        ('content_type', ctypes.c_char * PJSUA2RS_CONTENT_TYPE_LEN),
+        ('msg_body', ctypes.c_char_p),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof(pjsua2rs_sip_tx_option)` (stamped by `pjsua2rs_sip_tx_option_default`).',
+        'headers': 'Extra headers (the first `headers_count`).',
+        'headers_count': 'How many of `headers` are used.',
+        'content_type': 'The body\'s content type ("" for no body).',
+        'msg_body': 'The body, NUL-terminated UTF-8 (NULL for none); read during the call only.',
+    }
+
+
+class pjsua2rs_call_op_param(ctypes.Structure):
+    """PJSUA2's `CallOpParam`."""
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('opt', pjsua2rs_call_setting),
+        ('status_code', ctypes.c_uint),
+        ('reason', ctypes.c_char * 256),
+        ('options', ctypes.c_uint),
+        ('tx_option', pjsua2rs_sip_tx_option),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof(pjsua2rs_call_op_param)` (stamped by `pjsua2rs_call_op_param_default`).',
+        'opt': 'The call setting (all zero: the defaults).',
+        'status_code': 'A status code (answer, hangup; 0 for the default).',
+        'reason': 'A reason phrase ("" for the standard one).',
+        'options': "PJSUA2's `options` (PJSUA2RS_XFER_NO_REQUIRE_REPLACES for xferReplaces).",
+        'tx_option': 'Extra headers and body.',
+    }
+
+
 class pjsua2rs_ua_config(ctypes.Structure):
     """User-agent settings (PJSUA2 `UaConfig`)."""
 
@@ -1569,6 +2078,100 @@ PROTOTYPES = [
     # PJSUA2's `Account::getInfo`: writes the account's details to `*out`.
     # pjsua2rs_status pjsua2rs_account_get_info(pjsua2rs_account acc, pjsua2rs_account_info *out)
     ('pjsua2rs_account_get_info', pjsua2rs_status, (pjsua2rs_account, ctypes.POINTER(pjsua2rs_account_info),)),
+    # PJSUA2's `Call(acc, call_id)`: a call object of account `acc` whose callbacks `cb` (may
+    # be NULL; copied) are called with `user_data` (valid until the object is destroyed or
+    # its call disconnected). `call_id` -1 makes an object for `pjsua2rs_call_make` (or for
+    # a callback's `new_call`); a call id (inside `on_incoming_call`) takes that incoming
+    # call. Writes the handle to `*out`.
+    # pjsua2rs_status pjsua2rs_call_create(pjsua2rs_account acc, int call_id, const pjsua2rs_call_callbacks *cb, void *user_data, pjsua2rs_call *out)
+    ('pjsua2rs_call_create', pjsua2rs_status, (pjsua2rs_account, ctypes.c_int, ctypes.POINTER(pjsua2rs_call_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_call),)),
+    # PJSUA2's `delete call`: invalidates the handle; no callback of it starts afterwards
+    # (none runs when this returns, unless called from one), and a call in progress is hung
+    # up, as PJSUA2's destructor does. Safe inside the call's own callbacks.
+    # pjsua2rs_status pjsua2rs_call_destroy(pjsua2rs_call c)
+    ('pjsua2rs_call_destroy', pjsua2rs_status, (pjsua2rs_call,)),
+    # PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
+    # the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
+    # have a call yet.
+    # pjsua2rs_status pjsua2rs_call_make(pjsua2rs_call c, const char *dst_uri, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_make', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::answer`: `prm->status_code` 180 or 183 (with early media) or 200 (the
+    # default), or 3xx-6xx to refuse the incoming call.
+    # pjsua2rs_status pjsua2rs_call_answer(pjsua2rs_call c, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_answer', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::hangup`: CANCEL before an answer, BYE after, `prm->status_code` (603
+    # by default) for an unanswered incoming call.
+    # pjsua2rs_status pjsua2rs_call_hangup(pjsua2rs_call c, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_hangup', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::setHold`: a re-INVITE with the media on hold (sendonly, or inactive if
+    # the peer holds too).
+    # pjsua2rs_status pjsua2rs_call_set_hold(pjsua2rs_call c, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_set_hold', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::reinvite`: a re-INVITE with a new offer (`opt.flag` PJSUA2RS_CALL_UNHOLD
+    # resumes a held call; PJSUA2RS_CALL_NO_SDP_OFFER sends none).
+    # pjsua2rs_status pjsua2rs_call_reinvite(pjsua2rs_call c, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_reinvite', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::update`: an UPDATE with a new offer (RFC 3311).
+    # pjsua2rs_status pjsua2rs_call_update(pjsua2rs_call c, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_update', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::xfer`: asks the peer to call `dest` (REFER); progress comes to
+    # `on_call_transfer_status`. A `Refer-Sub: false` header in `prm->tx_option` asks for no
+    # NOTIFYs (RFC 4488).
+    # pjsua2rs_status pjsua2rs_call_xfer(pjsua2rs_call c, const char *dest, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_xfer', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::xferReplaces`: attended transfer: asks this call's peer to call
+    # `dest_call`'s peer, replacing `dest_call` (`prm->options`
+    # PJSUA2RS_XFER_NO_REQUIRE_REPLACES leaves out Require: replaces).
+    # pjsua2rs_status pjsua2rs_call_xfer_replaces(pjsua2rs_call c, pjsua2rs_call dest_call, const pjsua2rs_call_op_param *prm)
+    ('pjsua2rs_call_xfer_replaces', pjsua2rs_status, (pjsua2rs_call, pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_op_param),)),
+    # PJSUA2's `Call::processRedirect`: the decision (PJSUA2RS_REDIRECT_*) on a redirection
+    # `on_call_redirected` left PENDING.
+    # pjsua2rs_status pjsua2rs_call_process_redirect(pjsua2rs_call c, int cmd)
+    ('pjsua2rs_call_process_redirect', pjsua2rs_status, (pjsua2rs_call, ctypes.c_int,)),
+    # PJSUA2's `Call::sendDtmf`: `digits` (0-9, *, #, A-D) with `method`
+    # (PJSUA2RS_DTMF_METHOD_SIP_INFO: one INFO each; RFC2833 needs the call's audio stream)
+    # and `duration_ms` per digit (0: 160).
+    # pjsua2rs_status pjsua2rs_call_send_dtmf(pjsua2rs_call c, int method, const char *digits, uint32_t duration_ms)
+    ('pjsua2rs_call_send_dtmf', pjsua2rs_status, (pjsua2rs_call, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32,)),
+    # PJSUA2's `Call::sendRequest`: a request of `method` (not INVITE, ACK, CANCEL, BYE or
+    # PRACK, which the call sends itself) in the call's dialog, with `tx` (NULL: none).
+    # pjsua2rs_status pjsua2rs_call_send_request(pjsua2rs_call c, const char *method, const pjsua2rs_sip_tx_option *tx)
+    ('pjsua2rs_call_send_request', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_sip_tx_option),)),
+    # PJSUA2's `Call::sendInstantMessage`: a MESSAGE with `content` of `content_type` (NULL
+    # or "": text/plain) in the call's dialog; the outcome comes to
+    # `on_instant_message_status`.
+    # pjsua2rs_status pjsua2rs_call_send_instant_message(pjsua2rs_call c, const char *content_type, const char *content, const pjsua2rs_sip_tx_option *tx)
+    ('pjsua2rs_call_send_instant_message', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_sip_tx_option),)),
+    # PJSUA2's `Call::sendTypingIndication` (an RFC 3994 isComposing MESSAGE).
+    # pjsua2rs_status pjsua2rs_call_send_typing_indication(pjsua2rs_call c, bool is_typing, const pjsua2rs_sip_tx_option *tx)
+    ('pjsua2rs_call_send_typing_indication', pjsua2rs_status, (pjsua2rs_call, ctypes.c_bool, ctypes.POINTER(pjsua2rs_sip_tx_option),)),
+    # PJSUA2's `Call::getInfo`: writes the call's details to `*out`. After the call ended
+    # this fails (PJSUA2RS_ERR_NOT_FOUND); `on_call_state` gets the last info.
+    # pjsua2rs_status pjsua2rs_call_get_info(pjsua2rs_call c, pjsua2rs_call_info *out)
+    ('pjsua2rs_call_get_info', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(pjsua2rs_call_info),)),
+    # PJSUA2's `Call::getId`: the call id, -1 (PJSUA_INVALID_ID) before the object has a
+    # call.
+    # pjsua2rs_status pjsua2rs_call_get_id(pjsua2rs_call c, int *out)
+    ('pjsua2rs_call_get_id', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `Call::isActive`: whether the object's call is in progress.
+    # pjsua2rs_status pjsua2rs_call_is_active(pjsua2rs_call c, bool *out)
+    ('pjsua2rs_call_is_active', pjsua2rs_status, (pjsua2rs_call, ctypes.POINTER(ctypes.c_bool),)),
+    # PJSUA2's `Endpoint::hangupAllCalls`.
+    # pjsua2rs_status pjsua2rs_endpoint_hangup_all_calls(pjsua2rs_endpoint ep)
+    ('pjsua2rs_endpoint_hangup_all_calls', pjsua2rs_status, (pjsua2rs_endpoint,)),
+    # Fills `*out` with an empty callback table (every member NULL) and stamps
+    # `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
+    # size. Thread-safe.
+    # pjsua2rs_status pjsua2rs_call_callbacks_default(pjsua2rs_call_callbacks *out, size_t size)
+    ('pjsua2rs_call_callbacks_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_call_callbacks), ctypes.c_size_t,)),
+    # Fills `*out` with an empty tx option and stamps `struct_size` with `size` (`sizeof
+    # *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong size.
+    # pjsua2rs_status pjsua2rs_sip_tx_option_default(pjsua2rs_sip_tx_option *out, size_t size)
+    ('pjsua2rs_sip_tx_option_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_sip_tx_option), ctypes.c_size_t,)),
+    # Fills `*out` with PJSUA2's `CallOpParam()` defaults (status 0, no reason, the default
+    # call setting, no headers) and stamps `struct_size` with `size` (`sizeof *out`).
+    # pjsua2rs_status pjsua2rs_call_op_param_default(pjsua2rs_call_op_param *out, size_t size)
+    ('pjsua2rs_call_op_param_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_call_op_param), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
     # clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
     # is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
@@ -1968,6 +2571,9 @@ VERSIONED = [
     (pjsua2rs_account_callbacks, 'pjsua2rs_account_callbacks_default'),
     (pjsua2rs_transport_config, 'pjsua2rs_transport_config_default'),
     (pjsua2rs_account_config, 'pjsua2rs_account_config_default'),
+    (pjsua2rs_call_callbacks, 'pjsua2rs_call_callbacks_default'),
+    (pjsua2rs_sip_tx_option, 'pjsua2rs_sip_tx_option_default'),
+    (pjsua2rs_call_op_param, 'pjsua2rs_call_op_param_default'),
     (pjsua2rs_ep_config, 'pjsua2rs_ep_config_default'),
     (pjsua2rs_buddy_config, 'pjsua2rs_buddy_config_default'),
 ]

@@ -40,12 +40,9 @@ pub const PJSUA2RS_CALL_MEDIA_REMOTE_HOLD: i32 = 3;
 /// PJSUA_CALL_MEDIA_ERROR.
 pub const PJSUA2RS_CALL_MEDIA_ERROR: i32 = 4;
 
-/// PJSUA_CALL_UNHOLD: `reinvite`/`update` take the call off hold.
-pub const PJSUA2RS_CALL_UNHOLD: u32 = 1;
-/// PJSUA_CALL_NO_SDP_OFFER: send the re-INVITE without an offer.
-pub const PJSUA2RS_CALL_NO_SDP_OFFER: u32 = 8;
-/// PJSUA_CALL_INCLUDE_DISABLED_MEDIA (CallSetting(true)'s flag).
-pub const PJSUA2RS_CALL_INCLUDE_DISABLED_MEDIA: u32 = 4;
+pub use crate::ua::config::{
+    PJSUA2RS_CALL_INCLUDE_DISABLED_MEDIA, PJSUA2RS_CALL_NO_SDP_OFFER, PJSUA2RS_CALL_UNHOLD,
+};
 
 /// PJSUA_XFER_NO_REQUIRE_REPLACES: `xferReplaces` without Require: replaces.
 pub const PJSUA2RS_XFER_NO_REQUIRE_REPLACES: u32 = 1;
@@ -97,6 +94,8 @@ pub struct CallOpParam {
     pub flag: u32,
     /// `opt.audioCount`: audio streams (0 or 1).
     pub audio_count: u32,
+    /// PJSUA2's `options` (PJSUA2RS_XFER_NO_REQUIRE_REPLACES for `xferReplaces`).
+    pub options: u32,
     /// Extra headers and body.
     pub tx_option: TxOption,
 }
@@ -108,6 +107,7 @@ impl Default for CallOpParam {
             reason: String::new(),
             flag: PJSUA2RS_CALL_INCLUDE_DISABLED_MEDIA,
             audio_count: 1,
+            options: 0,
             tx_option: TxOption::default(),
         }
     }

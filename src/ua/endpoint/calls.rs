@@ -182,7 +182,7 @@ impl Endpoint {
         prm: &CallOpParam,
     ) -> Result<()> {
         let prm = prm.clone();
-        let no_require = prm.flag & PJSUA2RS_XFER_NO_REQUIRE_REPLACES != 0;
+        let no_require = prm.options & PJSUA2RS_XFER_NO_REQUIRE_REPLACES != 0;
         self.with_core("Call::xferReplaces()", move |core| {
             core.call_xfer_replaces(Instant::now(), key, other, no_require, &prm)
         })
