@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: compilers and tools from apt,
-# the real SIP peers the interop tests use (sipp, kamailio), dnsmasq (the DNS server of
-# the RFC 3263 tests), the pinned cbindgen, and Python test tools.
+# the real SIP peers the interop tests use (sipp, kamailio, baresip), dnsmasq (the DNS
+# server of the RFC 3263 tests), the pinned cbindgen, and Python test tools.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -15,6 +15,9 @@ have valgrind || need_apt+=(valgrind)
 have sipp || need_apt+=(sip-tester)
 have dnsmasq || need_apt+=(dnsmasq-base)
 have kamailio || need_apt+=(kamailio)
+# baresip-core: baresip and the modules the harness loads (g711, ctrl_tcp, sndfile...),
+# without the GUI and video packages of the baresip meta-package.
+have baresip || need_apt+=(baresip-core)
 # The presence and presence_xml modules of the kamailio the harness runs (no command).
 dpkg -s kamailio-presence-modules >/dev/null 2>&1 || need_apt+=(kamailio-presence-modules)
 have python3 || need_apt+=(python3 python3-pip)

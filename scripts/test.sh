@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, the header check, Rust unit and integration
 # tests, the C tests (also under valgrind), the Python and C++ binding tests, and the
-# interop tests against real peers (sipp, kamailio). Installs what a fresh Debian machine
-# lacks.
+# interop tests against real peers (sipp, kamailio, baresip). Installs what a fresh Debian
+# machine lacks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
@@ -43,6 +43,10 @@ cargo test --release --test interop -- --ignored --test-threads=1
 
 step "interop harness tests (kamailio and the sipp registrars, without pjsua2rs)"
 cargo test --release --test harness_kamailio -- --ignored --test-threads=1
+
+step "call peers harness tests (the sipp call scenarios against each other, baresip; without pjsua2rs)"
+cargo test --release --test harness_calls -- --ignored --test-threads=1
+cargo test --release --test harness_baresip -- --ignored --test-threads=1
 
 step "accounts against real registrars (sipp, kamailio)"
 cargo test --release --test registration -- --ignored --test-threads=1

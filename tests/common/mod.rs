@@ -1,8 +1,9 @@
 //! Test helpers: the RFC 4475 expectation table, the configs of
 //! tests/interop/pjsua2_json_fixtures.py built in Rust, the fixture directories, and the
-//! real peers of the interop tests (kamailio, sipp).
+//! real peers of the interop tests (kamailio, sipp, baresip).
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod baresip;
 pub mod dnsmasq;
 pub mod kamailio;
 pub mod rfc4475;

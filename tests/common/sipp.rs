@@ -43,12 +43,13 @@ pub struct SippExit {
     /// sipp's exit code: 0 all calls succeeded, 1 some failed, 255 a fatal error (an
     /// `<error>` action in the scenario, a bad command line).
     pub code: i32,
-    /// Its screen and error output.
+    /// Its screen and error output, and the logs it wrote (`-trace_err`, `-trace_msg`...).
     pub output: String,
 }
 
 impl Sipp {
-    /// Starts `sipp -sf tests/sipp/<scenario> <args> -nostdin` in the background.
+    /// Starts `sipp -sf tests/sipp/<scenario> <args> -nostdin -ci 127.0.0.1` in the
+    /// background (`-ci`: its UDP control socket on loopback, not on every interface).
     pub fn spawn(scenario_name: &str, args: &[&str]) -> Sipp {
         let dir = TempDir::new("sipp");
         let out = fs::File::create(dir.0.join("output.txt")).unwrap();
@@ -56,7 +57,7 @@ impl Sipp {
             .arg("-sf")
             .arg(scenario(scenario_name))
             .args(args)
-            .arg("-nostdin")
+            .args(["-nostdin", "-ci", "127.0.0.1"])
             .current_dir(&dir.0)
             .stdin(Stdio::null())
             .stdout(out.try_clone().unwrap())
@@ -105,8 +106,22 @@ impl Sipp {
         Sipp::spawn(scenario_name, args).wait(limit)
     }
 
+    /// Its screen and error output, followed by the logs it wrote in its folder (with
+    /// `-trace_err`: the unexpected messages and failed checks; with `-trace_msg`: every
+    /// message sent and received).
     fn output(&self) -> String {
-        fs::read_to_string(self.dir.0.join("output.txt")).unwrap_or_default()
+        let mut out = fs::read_to_string(self.dir.0.join("output.txt")).unwrap_or_default();
+        let mut logs: Vec<_> = fs::read_dir(&self.dir.0)
+            .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        logs.retain(|p| p.extension().is_some_and(|x| x == "log"));
+        logs.sort();
+        for log in logs {
+            let name = log.file_name().unwrap_or_default().to_string_lossy();
+            out.push_str(&format!("\n--- {name} ---\n"));
+            out.push_str(&fs::read_to_string(&log).unwrap_or_default());
+        }
+        out
     }
 
     /// Waits for the end of the run; panics, with sipp's output, if it lasts beyond `limit`.
