@@ -330,6 +330,18 @@ fn telephone_event_follows_the_codec_clock_rate() {
     ));
     assert_eq!(a.media[0].formats, vec!["101"]);
     assert!(n.media[0].codecs.is_empty() && n.media[0].telephone_event.is_some());
+    // An answer to our offer listing events at two rates: the codec's rate is used.
+    l.telephone_events = vec![TelephoneEvent::new(8000), TelephoneEvent::new(48000)];
+    let ours = ok(create_offer(&l, None));
+    assert_eq!(ours.media[0].formats, vec!["96", "97", "98"]);
+    let reply = "audio 6000 RTP/AVP 96 97 98\r\na=rtpmap:96 opus/48000/2\r\n\
+                 a=rtpmap:97 telephone-event/8000\r\na=rtpmap:98 telephone-event/48000";
+    let n = ok(apply_answer(&ours, &offer(reply)));
+    let te = n.media[0]
+        .telephone_event
+        .as_ref()
+        .map(|t| (t.remote_payload_type, t.clock_rate));
+    assert_eq!(te, Some((98, 48000)));
 }
 
 #[test]
