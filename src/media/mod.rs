@@ -1,0 +1,7 @@
+//! Audio media, sans-IO: frames, codecs (G.711, G.722, Opus, telephone-event), the
+//! resampler, the conference bridge (a pure mixer driven by a clock tick), WAV files, the
+//! tone generator and audio devices. The media thread of [`crate::runtime`] drives it.
+
+pub mod frame;
+
+pub use frame::{AudioFormat, AudioFrame};
