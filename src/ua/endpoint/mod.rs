@@ -4,6 +4,7 @@
 
 mod accounts;
 mod calls;
+mod media;
 pub use calls::CallSendDtmfParam;
 mod events;
 
@@ -44,6 +45,7 @@ pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
 /// What lives between libInit and libDestroy.
 struct Live {
     driver: Driver<UaCore>,
+    media: Arc<crate::ua::media::MediaEngine>,
     dispatcher: Arc<Dispatcher>,
     logger: Arc<Logger>,
     handlers: Arc<Handlers>,
@@ -199,6 +201,8 @@ impl Endpoint {
         let outbound_proxies = outbound_proxies(cfg).map_err(|e| e.with_title(title))?;
         let handlers = Arc::new(Handlers::default());
         let sink = event_sink(dispatcher.clone(), handlers.clone());
+        let media =
+            crate::ua::media::MediaEngine::new(&cfg.med_config).map_err(|e| e.with_title(title))?;
         let mut core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
         core.configure_calls(calls_config(cfg).map_err(|e| e.with_title(title))?);
         let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
@@ -219,6 +223,7 @@ impl Endpoint {
         );
         let live = Arc::new(Live {
             driver,
+            media,
             dispatcher,
             logger,
             handlers: handlers.clone(),
@@ -489,6 +494,7 @@ impl Endpoint {
             }
         }
         live.driver.stop();
+        live.media.shutdown();
         live.dispatcher.shutdown();
         *self.lock() = Phase::Destroyed;
         Ok(())
