@@ -20,6 +20,8 @@ have kamailio || need_apt+=(kamailio)
 have baresip || need_apt+=(baresip-core)
 # The presence and presence_xml modules of the kamailio the harness runs (no command).
 dpkg -s kamailio-presence-modules >/dev/null 2>&1 || need_apt+=(kamailio-presence-modules)
+# Build dependencies of the library: ALSA headers for cpal (sound devices).
+dpkg -s libasound2-dev >/dev/null 2>&1 || need_apt+=(libasound2-dev)
 have python3 || need_apt+=(python3 python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
