@@ -11,6 +11,8 @@ have cc || need_apt+=(gcc)
 have c++ || need_apt+=(g++)
 have make || need_apt+=(make)
 have pkg-config || need_apt+=(pkg-config)
+# cmake: the opus crate builds its bundled libopus with it (Cargo.toml).
+have cmake || need_apt+=(cmake)
 have valgrind || need_apt+=(valgrind)
 have sipp || need_apt+=(sip-tester)
 have dnsmasq || need_apt+=(dnsmasq-base)
