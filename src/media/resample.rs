@@ -1,5 +1,5 @@
 //! Sample-rate conversion between any two rates whose ratio reduces to at most
-//! [`MAX_PHASES`] phases (8, 16, 32, 48 kHz among themselves, and 44.1 kHz files to them):
+//! 1024 phases (8, 16, 32, 48 kHz among themselves, and 44.1 kHz files to them):
 //! a polyphase FIR, a Kaiser-windowed sinc designed at construction, cut off at 90 % of
 //! the lower Nyquist frequency. The last input samples are kept between calls, so a
 //! stream cut into frames of any length comes out as if converted in one piece (no clicks
@@ -9,7 +9,7 @@ use std::f64::consts::PI;
 use std::fmt;
 
 /// The most polyphase branches (the reduced upsampling factor) we build.
-pub const MAX_PHASES: usize = 1024;
+const MAX_PHASES: usize = 1024;
 /// Zero crossings of the sinc on each side of the centre.
 const ZERO_CROSSINGS: f64 = 16.0;
 /// The pass band as a fraction of the lower Nyquist frequency.

@@ -7,9 +7,9 @@
 //! allocated per frame.
 
 /// The volume used when a tone's `volume` is 0 (pjmedia's `PJMEDIA_TONEGEN_VOLUME`).
-pub const DEFAULT_VOLUME: i16 = 12288;
+const DEFAULT_VOLUME: i16 = 12288;
 /// The most tones the queue holds (pjmedia's `PJMEDIA_TONEGEN_MAX_DIGITS`).
-pub const MAX_TONES: usize = 32;
+const MAX_TONES: usize = 32;
 /// Length of the fade in and out of a tone.
 const RAMP_MS: u32 = 2;
 
@@ -24,7 +24,7 @@ pub struct ToneDesc {
     pub on_msec: u16,
     /// Milliseconds of silence after.
     pub off_msec: u16,
-    /// Peak amplitude of the tone (0: [`DEFAULT_VOLUME`]).
+    /// Peak amplitude of the tone (0: 12288, pjmedia's default).
     pub volume: i16,
 }
 
@@ -37,7 +37,7 @@ pub struct ToneDigit {
     pub on_msec: u16,
     /// Milliseconds of silence after.
     pub off_msec: u16,
-    /// Peak amplitude (0: [`DEFAULT_VOLUME`]).
+    /// Peak amplitude (0: 12288, pjmedia's default).
     pub volume: i16,
 }
 
@@ -86,7 +86,7 @@ pub fn default_digit_map() -> Vec<ToneDigitMapDigit> {
 pub enum ToneError {
     /// The digit is not in the digit map.
     UnknownDigit(char),
-    /// The queue would hold more than [`MAX_TONES`] tones.
+    /// The queue would hold more than 32 tones.
     TooMany,
 }
 
