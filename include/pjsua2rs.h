@@ -802,6 +802,26 @@
 #define PJSUA2RS_LOG_HAS_INDENT 16384
 
 /**
+ * PJSUA's id of the default capture device.
+ */
+#define PJSUA2RS_DEFAULT_CAPTURE_DEV -1
+
+/**
+ * PJSUA's id of the default playback device.
+ */
+#define PJSUA2RS_DEFAULT_PLAYBACK_DEV -2
+
+/**
+ * PJSUA_SND_NULL_DEV: the null device.
+ */
+#define PJSUA2RS_SND_NULL_DEV -99
+
+/**
+ * PJSUA_SND_NO_DEV: no device (the bridge still runs on the media clock).
+ */
+#define PJSUA2RS_SND_NO_DEV -98
+
+/**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
  */
 #define PJSUA2RS_TRANSPORT_FLAG_RELIABLE 1

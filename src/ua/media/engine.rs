@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// The slot of the sound device.
-pub const SOUND_DEVICE_SLOT: Slot = 0;
+pub(crate) const SOUND_DEVICE_SLOT: Slot = 0;
 
 /// PJSUA's id of the default capture device.
 pub const PJSUA2RS_DEFAULT_CAPTURE_DEV: i32 = -1;
