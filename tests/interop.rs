@@ -152,7 +152,9 @@ fn via_response_port(data: &[u8]) -> Option<u16> {
 }
 
 /// Methods the full user agent handles beyond the SIP core's OPTIONS/ACK/CANCEL.
-const UA_METHODS: &[&str] = &["INVITE", "BYE", "UPDATE", "PRACK", "INFO", "REFER", "NOTIFY", "MESSAGE"];
+const UA_METHODS: &[&str] = &[
+    "INVITE", "BYE", "UPDATE", "PRACK", "INFO", "REFER", "NOTIFY", "MESSAGE",
+];
 
 #[test]
 #[ignore = "needs a real endpoint on UDP; run by scripts/test.sh"]

@@ -5,7 +5,9 @@
 mod accounts;
 mod calls;
 mod media;
+mod media_objects;
 pub use calls::CallSendDtmfParam;
+pub use media_objects::{MediaObj, PlayerHandler};
 mod events;
 
 use events::{event_sink, Handlers};
@@ -45,6 +47,8 @@ pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
 /// What lives between libInit and libDestroy.
 struct Live {
     driver: Driver<UaCore>,
+    /// Where media objects post their events.
+    sink: crate::ua::core::EventSink,
     media: Arc<crate::ua::media::MediaEngine>,
     dispatcher: Arc<Dispatcher>,
     logger: Arc<Logger>,
@@ -203,7 +207,13 @@ impl Endpoint {
         let sink = event_sink(dispatcher.clone(), handlers.clone());
         let media =
             crate::ua::media::MediaEngine::new(&cfg.med_config).map_err(|e| e.with_title(title))?;
-        let mut core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
+        let mut core = UaCore::new(
+            sip,
+            logger.clone(),
+            sink.clone(),
+            Rng::from_os(),
+            outbound_proxies,
+        );
         core.configure_calls(calls_config(cfg).map_err(|e| e.with_title(title))?);
         let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
         let driver = Driver::start("pjsua2rs-sip", core, dns).map_err(|e| {
@@ -227,6 +237,7 @@ impl Endpoint {
             dispatcher,
             logger,
             handlers: handlers.clone(),
+            sink,
             started: Default::default(),
         });
         let _ = handlers.live.set(Arc::downgrade(&live));

@@ -4,7 +4,10 @@
 
 pub mod engine;
 pub mod null_device;
+pub mod player;
+pub mod recorder;
 pub mod sound_device;
+pub mod tone_port;
 pub mod transport;
 
 pub use engine::MediaEngine;
