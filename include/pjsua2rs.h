@@ -822,6 +822,26 @@
 #define PJSUA2RS_SND_NO_DEV -98
 
 /**
+ * PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
+ */
+#define PJSUA2RS_FILE_NO_LOOP 1
+
+/**
+ * PJMEDIA_FILE_WRITE_PCM.
+ */
+#define PJSUA2RS_FILE_WRITE_PCM 0
+
+/**
+ * PJMEDIA_FILE_WRITE_ALAW.
+ */
+#define PJSUA2RS_FILE_WRITE_ALAW 4
+
+/**
+ * PJMEDIA_FILE_WRITE_ULAW.
+ */
+#define PJSUA2RS_FILE_WRITE_ULAW 8
+
+/**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
  */
 #define PJSUA2RS_TRANSPORT_FLAG_RELIABLE 1
