@@ -10,33 +10,6 @@ import sys
 
 # Constants
 
-# IPv4 + UDP header octets, counted in the RTCP packet size (§6.2).
-IP_UDP_OVERHEAD = 28
-
-# The RTP version this crate speaks (RFC 3550 §5.1).
-RTP_VERSION = 2
-
-# The length of the fixed RTP header, without CSRCs or extension.
-RTP_HEADER_LEN = 12
-
-# The largest CSRC list a header can carry (the CC field has four bits).
-MAX_CSRCS = 15
-
-# Sender report (RFC 3550 §6.4.1).
-PT_SR = 200
-
-# Receiver report (RFC 3550 §6.4.2).
-PT_RR = 201
-
-# Source description (RFC 3550 §6.5).
-PT_SDES = 202
-
-# Goodbye (RFC 3550 §6.6).
-PT_BYE = 203
-
-# SDES item: canonical end-point identifier.
-SDES_CNAME = 1
-
 # PJSUA2's `regExpiresSec` when the account does not register
 # (PJSIP_EXPIRES_NOT_SPECIFIED).
 PJSUA2RS_EXPIRES_NOT_SPECIFIED = 4294967295
