@@ -389,3 +389,73 @@ fn hold_stops_sending_and_unhold_resumes() {
     a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
     wait_state(&c.b_rx, DISCONNECTED);
 }
+
+/// PJSUA2's local three-party conference: alice calls bob and carol and connects each
+/// call's audio to the other call and to her own "speaker" (a recorder), and her
+/// "microphone" (a tone) to both calls. Everyone hears the two others.
+#[test]
+fn three_party_local_conference_mixes_everyone() {
+    let alice = phone("alice", "PCMU");
+    let bob = phone("bob", "PCMU");
+    let carol = phone("carol", "PCMU");
+    let ab = connect(&alice, &bob);
+    let ac = connect(&alice, &carol);
+    let ep = &alice.ep;
+    let to_bob = ep.call_get_audio_media(ab.a_key, -1).unwrap();
+    let to_carol = ep.call_get_audio_media(ac.a_key, -1).unwrap();
+    let (fa, fb, fc) = (700.0, 1100.0, 1900.0);
+    let mic = tone(ep, fa as u16);
+    let speaker_path = dir().join("conf_alice.wav");
+    let speaker = ep
+        .recorder_create(speaker_path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
+        .unwrap();
+    for (src, dst) in [
+        (mic.slot, to_bob),
+        (mic.slot, to_carol),
+        (to_bob, to_carol),
+        (to_carol, to_bob),
+        (to_bob, speaker.slot),
+        (to_carol, speaker.slot),
+    ] {
+        ep.audio_media_start_transmit(src, dst, 1.0).unwrap();
+    }
+    // Bob and carol each play their tone into the call and record what they hear.
+    let mut recordings = Vec::new();
+    for (p, key, f, name) in [(&bob, ab.b_key, fb, "bob"), (&carol, ac.b_key, fc, "carol")] {
+        let slot = p.ep.call_get_audio_media(key, -1).unwrap();
+        let t = tone(&p.ep, f as u16);
+        p.ep.audio_media_start_transmit(t.slot, slot, 1.0).unwrap();
+        let path = dir().join(format!("conf_{name}.wav"));
+        let r =
+            p.ep.recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
+                .unwrap();
+        p.ep.audio_media_start_transmit(slot, r.slot, 1.0).unwrap();
+        recordings.push((p, r, path));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    ep.media_obj_destroy(speaker).unwrap();
+    for (p, r, _) in &recordings {
+        p.ep.media_obj_destroy(*r).unwrap();
+    }
+    ep.hangup_all_calls().unwrap();
+    wait_state(&ab.b_rx, DISCONNECTED);
+    wait_state(&ac.b_rx, DISCONNECTED);
+    // Each recording has the two other tones at similar levels, and not its own.
+    let check = |path: &Path, hears: [f64; 2], not: f64, who: &str| {
+        let (rate, samples) = read_wav(path);
+        let body = &samples[(rate as usize * 500 / 1000).min(samples.len())..];
+        assert!(body.len() > rate as usize / 2, "{who}: recording too short");
+        let amp = |f| pjsua2rs::media::analysis::tone_amplitude(body, rate, f);
+        let (a, b, own) = (amp(hears[0]), amp(hears[1]), amp(not));
+        assert!(a > 1000.0 && b > 1000.0, "{who} hears {a:.0} and {b:.0}");
+        assert!(
+            a / b < 2.0 && b / a < 2.0,
+            "{who}: unbalanced mix {a:.0} / {b:.0}"
+        );
+        assert!(own < a / 10.0, "{who} hears itself at {own:.0}");
+        assert!(find_gaps(body, rate, -40.0, 10.0).is_empty(), "{who}: gaps");
+    };
+    check(&speaker_path, [fb, fc], fa, "alice");
+    check(&recordings[0].2, [fa, fc], fb, "bob");
+    check(&recordings[1].2, [fa, fb], fc, "carol");
+}
