@@ -1928,7 +1928,7 @@ typedef struct {
    */
   int state;
   /**
-   * Its name ("CALLING", ..., "DISCONNCTD").
+   * Its name ("CALLING", ..., "DISCONNECTED"), as `pjsip_inv_state_name`.
    */
   char state_text[32];
   /**
@@ -3169,7 +3169,9 @@ pjsua2rs_status pjsua2rs_call_destroy(pjsua2rs_call c);
 /**
  * PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
  * the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
- * have a call yet.
+ * have a call yet. With a callback thread, the call's first callbacks may start before
+ * this returns; the object's functions called from them (`get_id`, `get_info`...) wait
+ * until it has returned, so they see the new call.
  */
 pjsua2rs_status pjsua2rs_call_make(pjsua2rs_call c, const char *dst_uri, const pjsua2rs_call_op_param *prm);
 

@@ -316,7 +316,7 @@ fn call_answered_then_hung_up_over_udp_and_tcp() {
         a.ep.call_hangup(ka, &CallOpParam::default()).unwrap();
         let end_a = wait_state(&ra, DISCONNECTED);
         let end_b = wait_state(&rb, DISCONNECTED);
-        assert_eq!(end_a.state_text, "DISCONNCTD");
+        assert_eq!(end_a.state_text, "DISCONNECTED");
         assert!(end_b.connect_duration.sec >= 0);
         // The call is gone: operations on it fail, and isActive says so.
         assert!(!a.ep.call_is_active(ka));

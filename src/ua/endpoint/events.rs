@@ -19,6 +19,10 @@ pub(super) struct Handlers {
     accounts: Mutex<HashMap<AccountId, Arc<dyn AccountHandler>>>,
     /// By call serial (never reused).
     calls: Mutex<HashMap<u64, Arc<dyn CallHandler>>>,
+    /// The key cells of call objects handed over for calls the library starts (a
+    /// transfer's new call), by serial: set when the call's first event is delivered,
+    /// so the object knows its call inside that callback already.
+    pending_keys: Mutex<HashMap<u64, Arc<OnceLock<CallKey>>>>,
     /// The endpoint, for decisions sent back to the core (set once it is live).
     pub live: OnceLock<Weak<Live>>,
 }
@@ -48,6 +52,7 @@ impl Handlers {
     pub fn clear(&self) {
         lock(&self.accounts).clear();
         lock(&self.calls).clear();
+        lock(&self.pending_keys).clear();
     }
 
     /// Registers a call's callbacks.
@@ -55,8 +60,16 @@ impl Handlers {
         lock(&self.calls).insert(key.serial, h);
     }
 
+    /// Registers the callbacks of a call object handed over for the call the library is
+    /// about to start under `key`; `cell` learns the key with the call's first event.
+    fn add_pending_call(&self, key: CallKey, p: &PendingCall) {
+        lock(&self.pending_keys).insert(key.serial, p.key.clone());
+        self.add_call(key, p.handler.clone());
+    }
+
     /// Drops a call's callbacks; returns whether it had some.
     pub fn remove_call(&self, key: CallKey) -> bool {
+        lock(&self.pending_keys).remove(&key.serial);
         lock(&self.calls).remove(&key.serial).is_some()
     }
 
@@ -64,7 +77,12 @@ impl Handlers {
         lock(&self.accounts).get(&acc).cloned()
     }
 
+    /// The callbacks of call `key` for an event about to be delivered (telling a
+    /// handed-over call object its key first).
     fn call(&self, key: CallKey) -> Option<Arc<dyn CallHandler>> {
+        if let Some(cell) = lock(&self.pending_keys).remove(&key.serial) {
+            let _ = cell.set(key);
+        }
         lock(&self.calls).get(&key.serial).cloned()
     }
 
@@ -154,12 +172,15 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
                 let next = core.peek_next_call_key();
                 let accepted = prm.status_code < 300;
                 if let (true, Some(next), Some(p)) = (accepted, next, &prm.new_call) {
-                    handlers.add_call(next, p.handler.clone());
+                    handlers.add_pending_call(next, p);
                 }
                 let made = core.transfer_decide(now, call, tsx, prm.status_code, &prm.dst_uri);
                 match (made, next, &prm.new_call) {
                     (Some(key), _, Some(p)) => {
                         let _ = p.key.set(key);
+                        if let Some(n) = next.filter(|n| *n != key) {
+                            lock(&handlers.pending_keys).remove(&n.serial);
+                        }
                     }
                     (None, Some(next), Some(_)) if accepted => {
                         handlers.remove_call(next);
