@@ -2,13 +2,13 @@
 //! account and call handlers they go to, and the decisions some callbacks make (accept a
 //! transfer, follow a redirection...) sent back to the core.
 
-use super::Live;
+use super::{Live, PlayerHandler};
 use crate::runtime::Dispatcher;
 use crate::ua::account::{AccountHandler, AccountId};
 use crate::ua::call::*;
 use crate::ua::core::{AppEvent, EventSink, UaCore};
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Instant;
 
@@ -23,6 +23,11 @@ pub(super) struct Handlers {
     /// transfer's new call), by serial: set when the call's first event is delivered,
     /// so the object knows its call inside that callback already.
     pending_keys: Mutex<HashMap<u64, Arc<OnceLock<CallKey>>>>,
+    /// The calls whose application stopped following their transfer's progress
+    /// (`cont = false`), by serial: reports already queued then are dropped.
+    unfollowed: Mutex<HashSet<u64>>,
+    /// By media object id.
+    players: Mutex<HashMap<u64, Arc<dyn PlayerHandler>>>,
     /// The endpoint, for decisions sent back to the core (set once it is live).
     pub live: OnceLock<Weak<Live>>,
 }
@@ -53,6 +58,8 @@ impl Handlers {
         lock(&self.accounts).clear();
         lock(&self.calls).clear();
         lock(&self.pending_keys).clear();
+        lock(&self.unfollowed).clear();
+        lock(&self.players).clear();
     }
 
     /// Registers a call's callbacks.
@@ -67,9 +74,25 @@ impl Handlers {
         self.add_call(key, p.handler.clone());
     }
 
+    /// Reports the progress of call `key`'s next transfer again (it starts one).
+    pub fn follow_transfer(&self, key: CallKey) {
+        lock(&self.unfollowed).remove(&key.serial);
+    }
+
+    /// Registers a player's callbacks.
+    pub fn add_player(&self, id: u64, h: Arc<dyn PlayerHandler>) {
+        lock(&self.players).insert(id, h);
+    }
+
+    /// Drops a player's callbacks.
+    pub fn remove_player(&self, id: u64) {
+        lock(&self.players).remove(&id);
+    }
+
     /// Drops a call's callbacks; returns whether it had some.
     pub fn remove_call(&self, key: CallKey) -> bool {
         lock(&self.pending_keys).remove(&key.serial);
+        lock(&self.unfollowed).remove(&key.serial);
         lock(&self.calls).remove(&key.serial).is_some()
     }
 
@@ -119,6 +142,12 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
             }
         }
         AppEvent::IncomingCall { acc, prm } => incoming(h, acc, &prm),
+        AppEvent::PlayerEof { player } => {
+            let handler = lock(&h.players).get(&player).cloned();
+            if let Some(p) = handler {
+                p.on_eof2();
+            }
+        }
         AppEvent::CallState { call, prm } => {
             if let Some(c) = h.call(call) {
                 c.on_call_state(&prm);
@@ -155,8 +184,14 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
             }
         }
         AppEvent::CallTransferStatus { call, mut prm } => {
+            if lock(&h.unfollowed).contains(&call.serial) {
+                return;
+            }
             with_call(h, call, |c| c.on_call_transfer_status(&mut prm));
             if !prm.cont {
+                if !prm.final_notify {
+                    lock(&h.unfollowed).insert(call.serial);
+                }
                 h.to_core(move |core, _| core.call_transfer_follow(call, false));
             }
         }
