@@ -273,6 +273,11 @@ fn sdes_and_bye_pad_to_word_boundaries() {
     assert_eq!(sources.collect::<Vec<_>>(), vec![7, 8]);
     assert_eq!(reason, Some(&b"bye"[..]));
     assert!(matches!(packets[2], RtcpPacket::Bye { reason: None, .. }));
+    // Padding counts from the packet's own start, whatever the buffer held before it.
+    let mut prefixed = vec![0xee; 3];
+    write_sdes(&mut prefixed, [(7, [cname, name])]).unwrap();
+    write_bye(&mut prefixed, [7, 8], Some(b"bye")).unwrap();
+    assert_eq!(&prefixed[3..], &out[..prefixed.len() - 3]);
 }
 
 #[test]
