@@ -26,10 +26,10 @@ const SENDER_INFO_LEN: usize = 20;
 const MAX_COUNT: usize = 31;
 
 /// RFC 5761 §4: on a port that carries both, a datagram is RTCP when its second octet,
-/// read as an RTCP packet type, is 192 to 223 (RTP payload types 64 to 95 with the
-/// marker bit either way), which RTP payload types must therefore avoid.
+/// read as an RTCP packet type, is 192 to 223 (what RTP payload types 64 to 95 would
+/// give with the marker bit set, which is why RTP must avoid them).
 pub fn is_rtcp(datagram: &[u8]) -> bool {
-    datagram.len() >= 2 && (64..=95).contains(&(datagram[1] & 0x7f))
+    datagram.get(1).is_some_and(|b| (192..=223).contains(b))
 }
 
 /// Why bytes are not a valid RTCP compound packet, or a packet cannot be written.

@@ -294,4 +294,6 @@ fn rtcp_mux_demultiplexing() {
     assert!(!is_rtcp(&[0x80, 0x80]));
     assert!(!is_rtcp(&[0x80, 0xe5]));
     assert!(!is_rtcp(&[0x80]));
+    // Payload type 72 without the marker is (forbidden) RTP, not an RTCP SR.
+    assert!(!is_rtcp(&[0x80, 72]));
 }
