@@ -297,3 +297,42 @@ fn rtcp_mux_demultiplexing() {
     // Payload type 72 without the marker is (forbidden) RTP, not an RTCP SR.
     assert!(!is_rtcp(&[0x80, 72]));
 }
+
+/// The fuzz seeds in tests/data/rtp are what tests/data/README.md says they are.
+#[test]
+fn the_fuzz_seeds_parse() {
+    use crate::rtp::{RtpPacket, TelephoneEvent};
+    let plain = RtpPacket::parse(include_bytes!("../../tests/data/rtp/rtp_plain")).unwrap();
+    assert_eq!((plain.payload_type, plain.payload.len()), (0, 160));
+    let full = RtpPacket::parse(include_bytes!("../../tests/data/rtp/rtp_full")).unwrap();
+    assert!(full.marker && full.extension.is_some() && full.padding == 4);
+    assert_eq!(full.csrcs.as_slice(), &[1, 2]);
+    assert!(TelephoneEvent::parse(full.payload).unwrap().end);
+    let kinds = |data: &[u8]| -> Vec<u8> {
+        RtcpCompound::parse(data)
+            .unwrap()
+            .packets()
+            .map(|p| match p {
+                RtcpPacket::SenderReport { .. } => PT_SR,
+                RtcpPacket::ReceiverReport { .. } => PT_RR,
+                RtcpPacket::SourceDescription(_) => PT_SDES,
+                RtcpPacket::Bye { .. } => PT_BYE,
+                RtcpPacket::Other { packet_type, .. } => packet_type,
+            })
+            .collect()
+    };
+    let sr_sdes = kinds(include_bytes!("../../tests/data/rtp/rtcp_sr_sdes"));
+    assert_eq!(sr_sdes, [PT_SR, PT_SDES]);
+    let rr_bye = kinds(include_bytes!("../../tests/data/rtp/rtcp_rr_bye"));
+    assert_eq!(rr_bye, [PT_RR, PT_BYE]);
+    assert_eq!(
+        kinds(include_bytes!("../../tests/data/rtp/rtcp_app")),
+        [PT_SR, 204]
+    );
+    assert_eq!(
+        TelephoneEvent::parse(include_bytes!("../../tests/data/rtp/dtmf"))
+            .unwrap()
+            .event,
+        5
+    );
+}
