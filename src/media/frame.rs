@@ -15,7 +15,11 @@ pub struct AudioFormat {
 impl AudioFormat {
     /// A mono format with 20 ms frames.
     pub const fn mono(clock_rate: u32) -> Self {
-        AudioFormat { clock_rate, channels: 1, ptime_ms: 20 }
+        AudioFormat {
+            clock_rate,
+            channels: 1,
+            ptime_ms: 20,
+        }
     }
 
     /// Samples in one frame (all channels).
@@ -36,7 +40,10 @@ pub struct AudioFrame {
 impl AudioFrame {
     /// A frame of silence.
     pub fn silence(format: AudioFormat) -> Self {
-        AudioFrame { format, samples: vec![0; format.samples_per_frame()] }
+        AudioFrame {
+            format,
+            samples: vec![0; format.samples_per_frame()],
+        }
     }
 
     /// The frame's level as PJSUA2 reports it (`getRxLevel`/`getTxLevel`): 0 (silence) to
@@ -59,7 +66,11 @@ mod tests {
     fn frame_sizes() {
         assert_eq!(AudioFormat::mono(8000).samples_per_frame(), 160);
         assert_eq!(AudioFormat::mono(16000).samples_per_frame(), 320);
-        let stereo = AudioFormat { clock_rate: 48000, channels: 2, ptime_ms: 20 };
+        let stereo = AudioFormat {
+            clock_rate: 48000,
+            channels: 2,
+            ptime_ms: 20,
+        };
         assert_eq!(stereo.samples_per_frame(), 1920);
     }
 
@@ -67,7 +78,10 @@ mod tests {
     fn levels() {
         let f = AudioFormat::mono(8000);
         assert_eq!(AudioFrame::silence(f).level(), 0);
-        let full = AudioFrame { format: f, samples: vec![i16::MIN; 160] };
+        let full = AudioFrame {
+            format: f,
+            samples: vec![i16::MIN; 160],
+        };
         assert_eq!(full.level(), 255);
     }
 }
