@@ -28,8 +28,9 @@
 //! `dtmf_rx.poll_timeout()`, call their `handle_timeout(now)`, then send every
 //! `session.poll_rtcp()` and handle every `session.poll_event()` (RTP timeout, BYE, SSRC
 //! collision) and `dtmf_rx.poll_digit()`. After `handle_rtp`/`handle_rtcp`, also send
-//! what `poll_rtcp()` gives (the BYE of an SSRC given up in a collision). On hang-up, `session.close(now, reason)` queues the BYE.
-//! `session.stats()` with `jb.state()` make PJSUA2's [`StreamStat`].
+//! what `poll_rtcp()` gives (the BYE of an SSRC given up in a collision). On hang-up,
+//! `session.close(now, reason)` queues the BYE. `session.stats()` with `jb.state()` make
+//! PJSUA2's [`StreamStat`].
 
 pub mod dtmf;
 pub mod interval;
