@@ -802,6 +802,16 @@
 #define PJSUA2RS_LOG_HAS_INDENT 16384
 
 /**
+ * PJMEDIA_FRAME_TYPE_NONE: the frame holds no audio (it counts as silence).
+ */
+#define PJSUA2RS_FRAME_TYPE_NONE 0
+
+/**
+ * PJMEDIA_FRAME_TYPE_AUDIO: the frame holds audio.
+ */
+#define PJSUA2RS_FRAME_TYPE_AUDIO 1
+
+/**
  * PJSUA's id of the default capture device.
  */
 #define PJSUA2RS_DEFAULT_CAPTURE_DEV -1
@@ -3243,6 +3253,107 @@ typedef struct {
 typedef uint64_t pjsua2rs_json_doc;
 
 /**
+ * PJSUA2's `MediaFrame`: 16-bit linear PCM samples in the machine's byte order.
+ */
+typedef struct {
+  /**
+   * PJSUA2RS_FRAME_TYPE_AUDIO, or PJSUA2RS_FRAME_TYPE_NONE for no audio (silence).
+   */
+  unsigned int frame_type;
+  /**
+   * The samples. In `on_frame_requested`: the library's buffer of `size` bytes (one
+   * frame of silence) to fill; it may instead be pointed at the application's own
+   * memory, valid until the callback returns, which the library then copies. In
+   * `on_frame_received`: the frame, read-only, valid during the callback.
+   */
+  uint8_t *buf;
+  /**
+   * Bytes in `buf` (2 per sample). In `on_frame_requested` it comes as one frame; set
+   * it to the bytes supplied (fewer are padded with silence, more are cut).
+   */
+  size_t size;
+} pjsua2rs_media_frame;
+
+/**
+ * `on_frame_requested`: fill `*frame` (PJSUA2's `onFrameRequested`).
+ */
+typedef void (*pjsua2rs_on_frame_requested_fn)(void *user_data, pjsua2rs_media_frame *frame);
+
+/**
+ * `on_frame_received`: read `*frame` (PJSUA2's `onFrameReceived`).
+ */
+typedef void (*pjsua2rs_on_frame_received_fn)(void *user_data, const pjsua2rs_media_frame *frame);
+
+/**
+ * The callbacks of an application port; NULL members are not called (a NULL
+ * `on_frame_requested` sends silence). Each gets the `user_data` given to
+ * `pjsua2rs_audio_media_port_create` and a frame valid during the call. They run on the
+ * library's callback thread (or in `pjsua2rs_endpoint_handle_events` in poll mode, which
+ * must then run at least every 40 ms), one at a time, never on the media thread and never
+ * while the library holds a lock. Frames are requested ahead of time: the port keeps
+ * about three of the bridge's frames queued (60 ms at 20 ms frames). Set `struct_size`
+ * with `pjsua2rs_audio_media_port_callbacks_default` (members are only ever appended).
+ */
+typedef struct {
+  /**
+   * `sizeof(pjsua2rs_audio_media_port_callbacks)` as the program was compiled.
+   */
+  uint32_t struct_size;
+  /**
+   * The port needs its next frame.
+   */
+  pjsua2rs_on_frame_requested_fn on_frame_requested;
+  /**
+   * A frame mixed for the port (what the ports transmitting to it sent).
+   */
+  pjsua2rs_on_frame_received_fn on_frame_received;
+} pjsua2rs_audio_media_port_callbacks;
+
+/**
+ * PJSUA2's `MediaFormatAudio` of an application port: 16-bit linear PCM, mono. A zero
+ * field takes the bridge's value (its clock rate and frame time; 1 channel; 16 bits).
+ */
+typedef struct {
+  /**
+   * Samples per second: any rate the resampler converts to and from the bridge's
+   * (8000, 16000, 32000, 44100, 48000...).
+   */
+  uint32_t clock_rate;
+  /**
+   * Channels (1).
+   */
+  uint32_t channel_count;
+  /**
+   * Frame duration in microseconds (at most a second), a whole number of samples.
+   */
+  uint32_t frame_time_usec;
+  /**
+   * Bits per sample (16).
+   */
+  uint32_t bits_per_sample;
+} pjsua2rs_media_format_audio;
+
+/**
+ * A handle to an application port. 0 is never a valid handle.
+ */
+typedef uint64_t pjsua2rs_audio_media_port;
+
+/**
+ * The counters of an application port.
+ */
+typedef struct {
+  /**
+   * Bridge frames sent as silence because onFrameRequested had not supplied them in
+   * time.
+   */
+  uint64_t underruns;
+  /**
+   * Bridge frames not delivered to onFrameReceived because it fell 32 frames behind.
+   */
+  uint64_t dropped;
+} pjsua2rs_audio_media_port_stats;
+
+/**
  * The root container of every document (a node id).
  */
 #define PJSUA2RS_JSON_ROOT 0
@@ -4250,6 +4361,60 @@ pjsua2rs_status pjsua2rs_json_doc_has_unread(pjsua2rs_json_doc doc, uint32_t nod
  * PJSUA2RS_ERR_EOF when every member was read.
  */
 pjsua2rs_status pjsua2rs_json_doc_unread_name(pjsua2rs_json_doc doc, uint32_t node, char *buf, size_t buf_len, size_t *len_out);
+
+/**
+ * PJSUA2's `AudioMedia::startTransmit2`: port `src` of endpoint `ep` transmits to port
+ * `sink` at `level` (1.0: unchanged, PJSUA2's `startTransmit`; 0: muted). Again with the
+ * same pair changes the level. A link to or from slot 0 opens the sound device unless
+ * the application chose the null device.
+ */
+pjsua2rs_status pjsua2rs_audio_media_start_transmit(pjsua2rs_endpoint ep, int src, int sink, float level);
+
+/**
+ * PJSUA2's `AudioMedia::stopTransmit`: port `src` no longer transmits to port `sink`
+ * (no error if it did not).
+ */
+pjsua2rs_status pjsua2rs_audio_media_stop_transmit(pjsua2rs_endpoint ep, int src, int sink);
+
+/**
+ * Fills `*out` with an empty callback table (every member NULL) and stamps
+ * `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
+ * size. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_audio_media_port_callbacks_default(pjsua2rs_audio_media_port_callbacks *out, size_t size);
+
+/**
+ * PJSUA2's `AudioMediaPort::createPort`: a conference port of endpoint `ep` named `name`
+ * whose frames, in format `*fmt` (mono 16-bit; zero fields take the bridge's clock rate
+ * and frame time; other rates and frame times are converted), the callbacks `cb` (may be
+ * NULL; copied) supply and receive with `user_data` (valid until the port is destroyed).
+ * The first frames are requested at once, so playback starts without a gap when the
+ * port is connected (`pjsua2rs_audio_media_start_transmit` with its slot); nothing is
+ * requested while it transmits to no one. PJSUA2RS_ERR_INVALID_ARG names the field of
+ * an unsupported format. Writes the handle to `*out`.
+ */
+pjsua2rs_status pjsua2rs_audio_media_port_create(pjsua2rs_endpoint ep, const char *name, const pjsua2rs_media_format_audio *fmt, const pjsua2rs_audio_media_port_callbacks *cb, void *user_data, pjsua2rs_audio_media_port *out);
+
+/**
+ * PJSUA2's `AudioMedia::getPortId`: the port's conference slot, for
+ * `pjsua2rs_audio_media_*`.
+ */
+pjsua2rs_status pjsua2rs_audio_media_port_get_port_id(pjsua2rs_audio_media_port port, int *out_slot);
+
+/**
+ * The port's counters: bridge frames sent as silence because `on_frame_requested` was
+ * late (`underruns`), and frames not delivered because `on_frame_received` fell behind
+ * (`dropped`).
+ */
+pjsua2rs_status pjsua2rs_audio_media_port_get_stats(pjsua2rs_audio_media_port port, pjsua2rs_audio_media_port_stats *out);
+
+/**
+ * PJSUA2's `delete port`: the port leaves the bridge (and every link with it) and the
+ * handle becomes invalid. No callback of the port runs after this returns, unless it is
+ * called from one (which then finishes; no other starts). Succeeds after the endpoint's
+ * destruction too (only the handle is left to free).
+ */
+pjsua2rs_status pjsua2rs_audio_media_port_destroy(pjsua2rs_audio_media_port port);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -20,6 +20,8 @@ pub enum HandleKind {
     Account = 3,
     /// A call object.
     Call = 4,
+    /// An application port (`AudioMediaPort`).
+    AudioMediaPort = 8,
 }
 
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

@@ -22,5 +22,7 @@ pub mod error;
 mod handle;
 mod json;
 mod json_node;
+mod media;
+mod media_port;
 mod strings;
 mod versioned;
