@@ -259,7 +259,7 @@ impl UaCore {
             Some(Ok(old)) => Some(old),
             None => None,
         };
-        let media = CallMedia::new(self.local_media(acc, Some(&flow)), hold_type(self, acc));
+        let mut media = CallMedia::new(self.local_media(acc, Some(&flow)), hold_type(self, acc));
         let offer = request
             .headers
             .get(&HeaderName::ContentType)
@@ -271,6 +271,7 @@ impl UaCore {
                 refuse(self, code, "");
                 return;
             }
+            media.remote_offer_received(o);
         }
         let transport = self.sip.transport(flow.transport).cloned();
         let contact = match (&transport, self.accounts.get(&acc)) {
@@ -848,6 +849,11 @@ impl UaCore {
                 code,
                 reason,
             } => {
+                if state == InvState::Incoming {
+                    // PJSUA2 announces a new call with onIncomingCall only: its INCOMING
+                    // state change happens before the application has a Call object.
+                    return;
+                }
                 let Some(c) = self.calls.get_mut(&call) else {
                     return;
                 };
