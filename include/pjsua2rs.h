@@ -802,6 +802,46 @@
 #define PJSUA2RS_LOG_HAS_INDENT 16384
 
 /**
+ * PJSUA's id of the default capture device.
+ */
+#define PJSUA2RS_DEFAULT_CAPTURE_DEV -1
+
+/**
+ * PJSUA's id of the default playback device.
+ */
+#define PJSUA2RS_DEFAULT_PLAYBACK_DEV -2
+
+/**
+ * PJSUA_SND_NULL_DEV: the null device.
+ */
+#define PJSUA2RS_SND_NULL_DEV -99
+
+/**
+ * PJSUA_SND_NO_DEV: no device (the bridge still runs on the media clock).
+ */
+#define PJSUA2RS_SND_NO_DEV -98
+
+/**
+ * PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
+ */
+#define PJSUA2RS_FILE_NO_LOOP 1
+
+/**
+ * PJMEDIA_FILE_WRITE_PCM.
+ */
+#define PJSUA2RS_FILE_WRITE_PCM 0
+
+/**
+ * PJMEDIA_FILE_WRITE_ALAW.
+ */
+#define PJSUA2RS_FILE_WRITE_ALAW 4
+
+/**
+ * PJMEDIA_FILE_WRITE_ULAW.
+ */
+#define PJSUA2RS_FILE_WRITE_ULAW 8
+
+/**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
  */
 #define PJSUA2RS_TRANSPORT_FLAG_RELIABLE 1

@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
-command -v cc >/dev/null && command -v pkg-config >/dev/null && command -v make >/dev/null || {
+# Build tools and the library's build dependencies (ALSA headers for sound devices).
+command -v cc >/dev/null && command -v pkg-config >/dev/null && command -v make >/dev/null \
+  && dpkg -s libasound2-dev >/dev/null 2>&1 || {
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q gcc make pkg-config
+  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q gcc make pkg-config libasound2-dev
 }
 cargo build --release --lib
 scripts/pkgconfig.sh release >/dev/null

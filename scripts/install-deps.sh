@@ -11,6 +11,8 @@ have cc || need_apt+=(gcc)
 have c++ || need_apt+=(g++)
 have make || need_apt+=(make)
 have pkg-config || need_apt+=(pkg-config)
+# cmake: the opus crate builds its bundled libopus with it (Cargo.toml).
+have cmake || need_apt+=(cmake)
 have valgrind || need_apt+=(valgrind)
 have sipp || need_apt+=(sip-tester)
 have dnsmasq || need_apt+=(dnsmasq-base)
@@ -20,6 +22,8 @@ have kamailio || need_apt+=(kamailio)
 have baresip || need_apt+=(baresip-core)
 # The presence and presence_xml modules of the kamailio the harness runs (no command).
 dpkg -s kamailio-presence-modules >/dev/null 2>&1 || need_apt+=(kamailio-presence-modules)
+# Build dependencies of the library: ALSA headers for cpal (sound devices).
+dpkg -s libasound2-dev >/dev/null 2>&1 || need_apt+=(libasound2-dev)
 have python3 || need_apt+=(python3 python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"

@@ -5,6 +5,8 @@
 //! # Layers
 //! - [`sip`]: the SIP protocol core, sans-IO (messages, transactions...).
 //! - [`sdp`]: SDP model, parser, writer and the offer/answer negotiator, sans-IO.
+//! - [`rtp`]: RTP/RTCP packets, session statistics, jitter buffer, sans-IO.
+//! - [`media`]: audio frames, codecs, the conference bridge, files, tones, devices.
 //! - [`ua`]: the PJSUA2 object model (Endpoint, configs, errors).
 //! - [`runtime`]: the one driver thread that owns sockets and the clock, and the
 //!   callback dispatcher.
@@ -15,7 +17,9 @@
 //! they run in order on one dispatcher thread, or, in poll mode (`threadCnt = 0`), inside
 //! `libHandleEvents` on the caller's thread.
 
+pub mod media;
 pub mod rng;
+pub mod rtp;
 pub mod runtime;
 pub mod sdp;
 pub mod sip;

@@ -6,15 +6,18 @@
 //! between network inputs and timers.
 //!
 //! [`dns`] locates SIP servers (RFC 3263) with lookups that run on this runtime.
+//! [`MediaClock`] is the media thread: the conference bridge's 20 ms tick.
 
 mod dispatcher;
 pub mod dns;
 mod io;
+mod media_clock;
 mod tcp;
 mod udp;
 
 pub use dispatcher::{DispatchMode, Dispatcher};
 pub use io::{wait_closed, Io};
+pub use media_clock::{ClockStats, MediaClock};
 
 pub use dns::{DnsClient, DnsOptions};
 

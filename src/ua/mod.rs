@@ -11,6 +11,7 @@ pub mod fixed_str;
 pub mod json;
 pub mod log;
 pub mod log_entry;
+pub mod media;
 pub mod status;
 pub mod transport;
 

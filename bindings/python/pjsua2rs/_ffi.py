@@ -482,6 +482,30 @@ PJSUA2RS_LOG_HAS_THREAD_SWC = 8192
 # Indentation (accepted; not shown).
 PJSUA2RS_LOG_HAS_INDENT = 16384
 
+# PJSUA's id of the default capture device.
+PJSUA2RS_DEFAULT_CAPTURE_DEV = -1
+
+# PJSUA's id of the default playback device.
+PJSUA2RS_DEFAULT_PLAYBACK_DEV = -2
+
+# PJSUA_SND_NULL_DEV: the null device.
+PJSUA2RS_SND_NULL_DEV = -99
+
+# PJSUA_SND_NO_DEV: no device (the bridge still runs on the media clock).
+PJSUA2RS_SND_NO_DEV = -98
+
+# PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
+PJSUA2RS_FILE_NO_LOOP = 1
+
+# PJMEDIA_FILE_WRITE_PCM.
+PJSUA2RS_FILE_WRITE_PCM = 0
+
+# PJMEDIA_FILE_WRITE_ALAW.
+PJSUA2RS_FILE_WRITE_ALAW = 4
+
+# PJMEDIA_FILE_WRITE_ULAW.
+PJSUA2RS_FILE_WRITE_ULAW = 8
+
 # PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 PJSUA2RS_TRANSPORT_FLAG_RELIABLE = 1
 

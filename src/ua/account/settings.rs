@@ -52,6 +52,24 @@ pub struct CallSettings {
     pub rtcp_mux: bool,
 }
 
+impl Default for CallSettings {
+    /// PJSUA2's defaults: no 100rel, optional session timers (90/1800 s), RFC 3264 hold,
+    /// RTP from port 4000.
+    fn default() -> Self {
+        CallSettings {
+            prack_use: 0,
+            timer_use: 1,
+            timer_min_se: 90,
+            timer_sess_expires: 1800,
+            hold_type: 0,
+            rtp_port: 4000,
+            rtp_port_range: 0,
+            media_public_address: String::new(),
+            rtcp_mux: false,
+        }
+    }
+}
+
 /// An account's settings, validated.
 #[derive(Clone, Debug)]
 pub struct AccountSettings {

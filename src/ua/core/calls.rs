@@ -243,6 +243,17 @@ impl UaCore {
             let r = crate::sip::build::response_to(request, code, reason, Some(&tag));
             let _ = core.sip.respond(now, tsx, r);
         };
+        if let Some(ct) = unsupported_body_type(request) {
+            let mut r = crate::sip::build::response_to(request, 415, "", Some(&tag));
+            r.headers.push(HeaderName::Accept, "application/sdp");
+            let _ = self.sip.respond(now, tsx, r);
+            self.logger.log(
+                3,
+                "pjsua2rs_call",
+                &format!("INVITE with a body of type {ct} refused with 415"),
+            );
+            return;
+        }
         let Some(acc) = self.account_for(request) else {
             refuse(self, 480, "Temporarily Unavailable (no account)");
             return;
@@ -1121,4 +1132,14 @@ fn info_of(now: Instant, id: CallId, c: &CallState) -> CallInfo {
         rem_audio_count: rem_audio,
         rem_video_count: 0,
     }
+}
+
+/// The Content-Type of an INVITE body that is not SDP (RFC 3261 §21.4.16: 415), if any.
+fn unsupported_body_type(request: &Request) -> Option<String> {
+    if request.body.is_empty() {
+        return None;
+    }
+    let ct = request.headers.get(&HeaderName::ContentType)?;
+    let media_type = ct.split(';').next().unwrap_or("").trim();
+    (!media_type.eq_ignore_ascii_case("application/sdp")).then(|| media_type.to_string())
 }

@@ -131,6 +131,11 @@ pub enum AppEvent {
         /// The parameters.
         prm: OnTypingIndicationParam,
     },
+    /// A player reached the end of its file or playlist (`AudioMediaPlayer::onEof2`).
+    PlayerEof {
+        /// The player's id.
+        player: u64,
+    },
 }
 
 /// Where the core posts events: the endpoint queues them for the dispatcher.

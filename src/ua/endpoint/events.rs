@@ -2,7 +2,7 @@
 //! account and call handlers they go to, and the decisions some callbacks make (accept a
 //! transfer, follow a redirection...) sent back to the core.
 
-use super::Live;
+use super::{Live, PlayerHandler};
 use crate::runtime::Dispatcher;
 use crate::ua::account::{AccountHandler, AccountId};
 use crate::ua::call::*;
@@ -19,6 +19,8 @@ pub(super) struct Handlers {
     accounts: Mutex<HashMap<AccountId, Arc<dyn AccountHandler>>>,
     /// By call serial (never reused).
     calls: Mutex<HashMap<u64, Arc<dyn CallHandler>>>,
+    /// By media object id.
+    players: Mutex<HashMap<u64, Arc<dyn PlayerHandler>>>,
     /// The endpoint, for decisions sent back to the core (set once it is live).
     pub live: OnceLock<Weak<Live>>,
 }
@@ -48,11 +50,22 @@ impl Handlers {
     pub fn clear(&self) {
         lock(&self.accounts).clear();
         lock(&self.calls).clear();
+        lock(&self.players).clear();
     }
 
     /// Registers a call's callbacks.
     pub fn add_call(&self, key: CallKey, h: Arc<dyn CallHandler>) {
         lock(&self.calls).insert(key.serial, h);
+    }
+
+    /// Registers a player's callbacks.
+    pub fn add_player(&self, id: u64, h: Arc<dyn PlayerHandler>) {
+        lock(&self.players).insert(id, h);
+    }
+
+    /// Drops a player's callbacks.
+    pub fn remove_player(&self, id: u64) {
+        lock(&self.players).remove(&id);
     }
 
     /// Drops a call's callbacks; returns whether it had some.
@@ -101,6 +114,12 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
             }
         }
         AppEvent::IncomingCall { acc, prm } => incoming(h, acc, &prm),
+        AppEvent::PlayerEof { player } => {
+            let handler = lock(&h.players).get(&player).cloned();
+            if let Some(p) = handler {
+                p.on_eof2();
+            }
+        }
         AppEvent::CallState { call, prm } => {
             if let Some(c) = h.call(call) {
                 c.on_call_state(&prm);

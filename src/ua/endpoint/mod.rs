@@ -4,7 +4,10 @@
 
 mod accounts;
 mod calls;
+mod media;
+mod media_objects;
 pub use calls::CallSendDtmfParam;
+pub use media_objects::{MediaObj, PlayerHandler};
 mod events;
 
 use events::{event_sink, Handlers};
@@ -44,6 +47,9 @@ pub const PJSUA2RS_STATE_CLOSING: i32 = 5;
 /// What lives between libInit and libDestroy.
 struct Live {
     driver: Driver<UaCore>,
+    /// Where media objects post their events.
+    sink: crate::ua::core::EventSink,
+    media: Arc<crate::ua::media::MediaEngine>,
     dispatcher: Arc<Dispatcher>,
     logger: Arc<Logger>,
     handlers: Arc<Handlers>,
@@ -199,7 +205,15 @@ impl Endpoint {
         let outbound_proxies = outbound_proxies(cfg).map_err(|e| e.with_title(title))?;
         let handlers = Arc::new(Handlers::default());
         let sink = event_sink(dispatcher.clone(), handlers.clone());
-        let mut core = UaCore::new(sip, logger.clone(), sink, Rng::from_os(), outbound_proxies);
+        let media =
+            crate::ua::media::MediaEngine::new(&cfg.med_config).map_err(|e| e.with_title(title))?;
+        let mut core = UaCore::new(
+            sip,
+            logger.clone(),
+            sink.clone(),
+            Rng::from_os(),
+            outbound_proxies,
+        );
         core.configure_calls(calls_config(cfg).map_err(|e| e.with_title(title))?);
         let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
         let driver = Driver::start("pjsua2rs-sip", core, dns).map_err(|e| {
@@ -219,9 +233,11 @@ impl Endpoint {
         );
         let live = Arc::new(Live {
             driver,
+            media,
             dispatcher,
             logger,
             handlers: handlers.clone(),
+            sink,
             started: Default::default(),
         });
         let _ = handlers.live.set(Arc::downgrade(&live));
@@ -489,6 +505,7 @@ impl Endpoint {
             }
         }
         live.driver.stop();
+        live.media.shutdown();
         live.dispatcher.shutdown();
         *self.lock() = Phase::Destroyed;
         Ok(())
