@@ -3,7 +3,8 @@
 //! --ignored --test-threads=1`):
 //! - sipp as the called phone (tests/sipp/uas_*.xml): basic call, answer in the ACK, busy,
 //!   CANCEL while ringing, early media, 100rel, two 2xx from a fork, hold and unhold by
-//!   re-INVITE, the peer hangs up, 302 (followed, stopped, decided later), session timer;
+//!   re-INVITE, an offerless re-INVITE, the peer hangs up, 302 (followed, stopped,
+//!   decided later), session timer;
 //! - sipp as the caller (tests/sipp/uac_*.xml): basic call, no offer in the INVITE, 180 and
 //!   several codecs, 100rel, offerless re-INVITE, OPTIONS in the call, CANCEL, stray ACKs,
 //!   an unknown Require (420), DTMF by INFO, REFER (we call the target and NOTIFY);
@@ -425,6 +426,19 @@ fn sipp_passed(sipp: Sipp, what: &str) -> SippExit {
     exit
 }
 
+/// Waits until sipp's message log (`-trace_msg`) holds `needle`: sipp sent or received it.
+fn wait_sipp_log(sipp: &Sipp, needle: &str) {
+    let deadline = Instant::now() + WAIT;
+    while !sipp.current_output().contains(needle) {
+        assert!(
+            Instant::now() < deadline,
+            "no {needle:?} in sipp's log within {WAIT:?}:\n{}",
+            sipp.current_output()
+        );
+        sleep(Duration::from_millis(20));
+    }
+}
+
 /// The first m=audio line after the first `marker` in `text` (a sipp message log).
 fn m_line_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     let at = text.find(marker)?;
@@ -596,11 +610,7 @@ fn we_keep_the_first_of_two_2xx_over_udp_and_tcp() {
         );
         // The second 200 comes after our ACK; we acknowledge it and hang up its dialog with
         // no event for the application (sipp checks both). Then the first call goes on.
-        let deadline = Instant::now() + WAIT;
-        while !sipp.current_output().contains("BYE sip:fork2@") {
-            assert!(Instant::now() < deadline, "no BYE to fork 2 in sipp's log");
-            sleep(Duration::from_millis(20));
-        }
+        wait_sipp_log(&sipp, "BYE sip:fork2@");
         let info = alice.ep.call_get_info(call.key).unwrap();
         assert_eq!(info.state, CONFIRMED);
         assert!(
@@ -649,6 +659,40 @@ fn we_hold_and_unhold_sipp_by_reinvite_over_udp_and_tcp() {
             [CALLING, CONNECTING, CONFIRMED, DISCONNECTED]
         );
         sipp_passed(sipp, &format!("uas_reinvite_hold over {t:?}"));
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn we_reinvite_sipp_without_offer_over_udp_and_tcp() {
+    let alice = phone("alice", |_| {});
+    for t in BOTH {
+        let (sipp, port) = sipp_server("uas_reinvite_no_sdp.xml", t, &[]);
+        let call = alice.call(&sipp_uri("anyone", port, t));
+        call.wait_media(ACTIVE);
+        call.wait_state(CONFIRMED);
+        let prm = CallOpParam {
+            flag: PJSUA2RS_CALL_NO_SDP_OFFER,
+            ..CallOpParam::default()
+        };
+        alice.ep.call_reinvite(call.key, &prm).unwrap();
+        // sipp's offer comes in its 200; our answer goes in the ACK.
+        let (offer, reinvite) = call.wait_for("the offer of the 200", |e| match e {
+            Ev::RxOffer(o, r) => Some((o.clone(), *r)),
+            _ => None,
+        });
+        assert!(reinvite, "{t:?}");
+        assert!(offer.contains("m=audio"), "{offer}");
+        let media = call.wait_media(ACTIVE);
+        assert!(media.rem_offerer, "sipp made the last offer");
+        assert_eq!((media.state, media.media[0].dir), (CONFIRMED, 3));
+        alice.hangup(&call);
+        call.wait_state(DISCONNECTED);
+        assert_eq!(
+            call.rec.states(),
+            [CALLING, CONNECTING, CONFIRMED, DISCONNECTED]
+        );
+        sipp_passed(sipp, &format!("uas_reinvite_no_sdp over {t:?}"));
     }
 }
 
@@ -921,7 +965,7 @@ fn sipp_requires_100rel_over_udp_and_tcp() {
         // The 200 goes after sipp's PRACK (which the API does not report): sipp takes a
         // message that comes before it sent the PRACK as unexpected. (A PRACK crossing
         // the 200 is covered by src/sip/invite/tests.rs.)
-        sleep(Duration::from_millis(300));
+        wait_sipp_log(&sipp, "PRACK sip:");
         bob.answer(&call, 200);
         call.wait_state(CONFIRMED);
         call.wait_state(DISCONNECTED);

@@ -258,6 +258,15 @@ fn reinvite_without_offer() {
 
 #[test]
 #[ignore = "needs sipp; run by scripts/test.sh"]
+fn called_phone_offers_in_the_200_of_an_offerless_reinvite() {
+    let client = ("uac_reinvite_no_sdp.xml", &["-d", "200"][..]);
+    for t in [Transport::Udp, Transport::Tcp] {
+        pair(("uas_reinvite_no_sdp.xml", &[]), client, t);
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
 fn stray_acks_are_ignored() {
     let client = ("uac_bad_ack.xml", &["-d", "200"][..]);
     pair(("as_pjsua2rs/callee.xml", &[]), client, Transport::Udp);
