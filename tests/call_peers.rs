@@ -6,8 +6,9 @@
 //!   re-INVITE, an offerless re-INVITE, the peer hangs up, 302 (followed, stopped,
 //!   decided later), session timer;
 //! - sipp as the caller (tests/sipp/uac_*.xml): basic call, no offer in the INVITE, 180 and
-//!   several codecs, 100rel, offerless re-INVITE, OPTIONS in the call, CANCEL, stray ACKs,
-//!   an unknown Require (420), DTMF by INFO, REFER (we call the target and NOTIFY);
+//!   several codecs, 100rel, offerless re-INVITE, OPTIONS in the call, CANCEL or BYE while
+//!   we ring, stray ACKs, an unknown Require (420), DTMF by INFO, REFER (we call the
+//!   target and NOTIFY);
 //! - baresip both ways: answer, auto-answer, hold and resume from each side, hang-up from
 //!   each side, transfers in both directions.
 //!
@@ -1034,6 +1035,23 @@ fn sipp_cancels_while_we_ring_over_udp_and_tcp() {
         assert_eq!(end.last_status_code, 487, "{t:?}");
         assert_eq!(call.rec.states(), [EARLY, DISCONNECTED], "{t:?}");
         sipp_passed(sipp, &format!("uac_early_bye over {t:?}"));
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn sipp_hangs_up_with_bye_while_we_ring_over_udp_and_tcp() {
+    let bob = phone("bob", |_| {});
+    for t in BOTH {
+        let sipp = sipp_client("uac_bye_while_ringing.xml", &bob, t, &["-d", "300"]);
+        let call = bob.next_incoming();
+        bob.answer(&call, 180);
+        // The BYE ends the early dialog: 200 to it, 487 to the INVITE (sipp checks both).
+        let end = call.wait_state(DISCONNECTED);
+        assert_eq!(end.last_status_code, 200, "{t:?}");
+        assert_eq!(call.rec.states(), [EARLY, DISCONNECTED], "{t:?}");
+        assert!(!bob.ep.call_is_active(call.key));
+        sipp_passed(sipp, &format!("uac_bye_while_ringing over {t:?}"));
     }
 }
 
