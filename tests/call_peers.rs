@@ -10,7 +10,8 @@
 //!   we ring, stray ACKs, an unknown Require (420), DTMF by INFO, REFER (we call the
 //!   target and NOTIFY);
 //! - baresip both ways: answer, auto-answer, hold and resume from each side, hang-up from
-//!   each side, transfers in both directions.
+//!   each side, blind transfers in both directions, an attended transfer (which baresip
+//!   1.0.0 cannot follow: it fails cleanly).
 //!
 //! Each test checks what the endpoint reported (states in order, status codes, media
 //! status) and what the peer saw (sipp's exit code and its checks, baresip's events).
@@ -1360,5 +1361,55 @@ fn baresip_transfers_us_to_another_endpoint() {
     alice.wait_event("CALL_CLOSED", BARESIP_EVENT);
     carol.hangup(&at_carol);
     new.wait_state(DISCONNECTED);
+    at_carol.wait_state(DISCONNECTED);
+}
+
+#[test]
+#[ignore = "needs baresip; run by scripts/test.sh"]
+fn an_attended_transfer_through_baresip_fails_cleanly() {
+    // baresip 1.0.0 has no Replaces: it follows our REFER by putting the Refer-To's
+    // headers into the Request-URI of its INVITE, which carol refuses with 400 (RFC 4475
+    // §3.1.2.11 allows that); its NOTIFY reports the 400 and every call stays as it was.
+    let alice = phone("alice", |_| {});
+    let carol = phone("carol", |_| {});
+    let mut bob = Baresip::start(BaresipOptions::new("bob"));
+    let to_bob = alice.call(&bob.uri());
+    to_bob.wait_state(CONFIRMED);
+    bob.wait_event("CALL_ESTABLISHED", BARESIP_EVENT);
+    let to_carol = alice.call(&carol.uri(Transport::Udp));
+    let at_carol = carol.next_incoming();
+    carol.answer(&at_carol, 200);
+    to_carol.wait_state(CONFIRMED);
+    at_carol.wait_state(CONFIRMED);
+    alice
+        .ep
+        .call_xfer_replaces(to_bob.key, to_carol.key, &CallOpParam::default())
+        .unwrap();
+    let statuses = to_bob.transfer_statuses();
+    assert_eq!(statuses.last(), Some(&400), "{statuses:?}");
+    // Our REFER named the call to replace.
+    let call_id = alice.ep.call_get_info(to_carol.key).unwrap().call_id_string;
+    let log = bob.log();
+    let refer_to = log
+        .lines()
+        .find(|l| l.starts_with("Refer-To:"))
+        .unwrap_or_else(|| panic!("no REFER in baresip's log:\n{log}"));
+    let escaped = call_id.replace('@', "%40");
+    assert!(
+        refer_to.contains("Replaces=") && refer_to.contains(&escaped),
+        "{refer_to} (Call-ID {call_id})"
+    );
+    // No new call at carol; both of alice's calls go on.
+    assert!(carol
+        .incoming
+        .recv_timeout(Duration::from_millis(300))
+        .is_err());
+    assert_eq!(carol.ep.call_enum().unwrap(), vec![at_carol.key]);
+    for call in [&to_bob, &to_carol] {
+        assert_eq!(alice.ep.call_get_info(call.key).unwrap().state, CONFIRMED);
+    }
+    alice.hangup(&to_bob);
+    bob.wait_event("CALL_CLOSED", BARESIP_EVENT);
+    alice.hangup(&to_carol);
     at_carol.wait_state(DISCONNECTED);
 }
