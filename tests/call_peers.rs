@@ -1301,6 +1301,55 @@ fn we_call_baresip_by_hand_and_it_hangs_up() {
 
 #[test]
 #[ignore = "needs baresip and sipp; run by scripts/test.sh"]
+fn baresip_calls_us_we_hold_it_and_transfer_it_to_sipp() {
+    // The callee's side of the dialog sends the re-INVITEs and the REFER.
+    let bob = phone("bob", |_| {});
+    let mut alice = Baresip::start(BaresipOptions::new("alice"));
+    let (target, target_port) = sipp_server("uas_basic.xml", Transport::Udp, &[]);
+    alice.dial(&bob.uri(Transport::Tcp));
+    let call = bob.next_incoming();
+    bob.answer(&call, 200);
+    call.wait_state(CONFIRMED);
+    alice.wait_event("CALL_ESTABLISHED", BARESIP_EVENT);
+    bob.ep
+        .call_set_hold(call.key, &CallOpParam::default())
+        .unwrap();
+    let held = call.wait_media(LOCAL_HOLD);
+    assert_eq!(held.media[0].dir, 1, "on hold we only send");
+    assert_eq!(
+        alice.wait_event("CALL_REMOTE_SDP", BARESIP_EVENT).param,
+        "offer"
+    );
+    let unhold = CallOpParam {
+        flag: PJSUA2RS_CALL_UNHOLD,
+        ..CallOpParam::default()
+    };
+    bob.ep.call_reinvite(call.key, &unhold).unwrap();
+    let resumed = call.wait_media(ACTIVE);
+    assert_eq!(resumed.media[0].dir, 3);
+    assert_eq!(
+        alice.wait_event("CALL_REMOTE_SDP", BARESIP_EVENT).param,
+        "offer"
+    );
+    let carol = sipp_uri("carol", target_port, Transport::Udp);
+    bob.ep
+        .call_xfer(call.key, &carol, &CallOpParam::default())
+        .unwrap();
+    let statuses = call.transfer_statuses();
+    assert_eq!(statuses.last(), Some(&200), "{statuses:?}");
+    let to_sipp = alice.wait_event("CALL_ESTABLISHED", BARESIP_EVENT);
+    assert!(to_sipp.peer_uri.contains("carol"), "{:?}", to_sipp.json);
+    bob.hangup(&call);
+    let end = call.wait_state(DISCONNECTED);
+    assert_eq!(end.last_status_code, 200);
+    alice.wait_event("CALL_CLOSED", BARESIP_EVENT);
+    alice.hangup();
+    sipp_passed(target, "uas_basic called by baresip after our REFER");
+    assert_eq!(call.rec.states(), [CONNECTING, CONFIRMED, DISCONNECTED]);
+}
+
+#[test]
+#[ignore = "needs baresip and sipp; run by scripts/test.sh"]
 fn we_transfer_baresip_to_sipp() {
     let alice = phone("alice", |_| {});
     let mut bob = Baresip::start(BaresipOptions::new("bob"));
