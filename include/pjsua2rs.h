@@ -867,6 +867,11 @@
 #define PJSUA2RS_MAX_CALL_MEDIA 16
 
 /**
+ * The most fmtp parameters a `pjsua2rs_codec_param` carries each way.
+ */
+#define PJSUA2RS_MAX_CODEC_FMTP 8
+
+/**
  * A status code: 0 is success, anything else an error (PJSIP's numbering).
  */
 typedef int32_t pjsua2rs_status;
@@ -2466,6 +2471,335 @@ typedef struct {
 } pjsua2rs_call_op_param;
 
 /**
+ * PJSUA2's `StreamInfo` of an audio stream.
+ */
+typedef struct {
+  /**
+   * PJMEDIA_TYPE_AUDIO (1).
+   */
+  int media_type;
+  /**
+   * PJMEDIA_TP_PROTO_RTP_AVP (1).
+   */
+  int proto;
+  /**
+   * PJMEDIA_DIR bits: ENCODING 1, DECODING 2.
+   */
+  int dir;
+  /**
+   * Where RTP goes ("ip:port").
+   */
+  char remote_rtp_address[64];
+  /**
+   * Where RTCP goes.
+   */
+  char remote_rtcp_address[64];
+  /**
+   * Payload type sent.
+   */
+  uint32_t tx_pt;
+  /**
+   * Payload type received.
+   */
+  uint32_t rx_pt;
+  /**
+   * The codec's encoding name.
+   */
+  char codec_name[32];
+  /**
+   * The codec's RTP clock rate.
+   */
+  uint32_t codec_clock_rate;
+  /**
+   * RTP and RTCP share one port (RFC 5761).
+   */
+  bool rtcp_mux;
+  /**
+   * Telephone-event payload type sent (-1: none).
+   */
+  int tx_event_pt;
+  /**
+   * Telephone-event payload type received (-1: none).
+   */
+  int rx_event_pt;
+} pjsua2rs_stream_info;
+
+/**
+ * PJSUA2's `MathStat`.
+ */
+typedef struct {
+  /**
+   * Samples.
+   */
+  uint32_t n;
+  /**
+   * Largest.
+   */
+  int64_t max;
+  /**
+   * Smallest.
+   */
+  int64_t min;
+  /**
+   * Latest.
+   */
+  int64_t last;
+  /**
+   * Mean.
+   */
+  int64_t mean;
+} pjsua2rs_math_stat;
+
+/**
+ * PJSUA2's `RtcpStreamStat`: one direction of a stream.
+ */
+typedef struct {
+  /**
+   * Reports that updated these figures.
+   */
+  uint32_t update_cnt;
+  /**
+   * Packets.
+   */
+  uint64_t pkt;
+  /**
+   * Payload bytes.
+   */
+  uint64_t bytes;
+  /**
+   * Packets discarded.
+   */
+  uint32_t discard;
+  /**
+   * Packets lost.
+   */
+  uint32_t loss;
+  /**
+   * Packets out of order.
+   */
+  uint32_t reorder;
+  /**
+   * Duplicates.
+   */
+  uint32_t dup;
+  /**
+   * Loss periods, microseconds.
+   */
+  pjsua2rs_math_stat loss_period_usec;
+  /**
+   * Interarrival jitter, microseconds.
+   */
+  pjsua2rs_math_stat jitter_usec;
+} pjsua2rs_rtcp_stream_stat;
+
+/**
+ * PJSUA2's `JbufState`.
+ */
+typedef struct {
+  /**
+   * Largest frame, bytes.
+   */
+  uint32_t frame_size;
+  /**
+   * Least prefetch, frames.
+   */
+  uint32_t min_prefetch;
+  /**
+   * Most prefetch, frames.
+   */
+  uint32_t max_prefetch;
+  /**
+   * Current burst level, frames.
+   */
+  uint32_t burst;
+  /**
+   * Current prefetch, frames.
+   */
+  uint32_t prefetch;
+  /**
+   * Current size, frames.
+   */
+  uint32_t size;
+  /**
+   * Average delay, ms.
+   */
+  uint32_t avg_delay_msec;
+  /**
+   * Least delay, ms.
+   */
+  uint32_t min_delay_msec;
+  /**
+   * Most delay, ms.
+   */
+  uint32_t max_delay_msec;
+  /**
+   * Delay deviation, ms.
+   */
+  uint32_t dev_delay_msec;
+  /**
+   * Average burst, frames.
+   */
+  uint32_t avg_burst;
+  /**
+   * Frames lost.
+   */
+  uint32_t lost;
+  /**
+   * Frames discarded.
+   */
+  uint32_t discard;
+  /**
+   * Empty gets.
+   */
+  uint32_t empty;
+} pjsua2rs_jbuf_state;
+
+/**
+ * PJSUA2's `StreamStat`: `rtcp` (what we sent, what we received, round-trip time) and
+ * `jbuf`.
+ */
+typedef struct {
+  /**
+   * What we sent.
+   */
+  pjsua2rs_rtcp_stream_stat tx_stat;
+  /**
+   * What we received.
+   */
+  pjsua2rs_rtcp_stream_stat rx_stat;
+  /**
+   * Round-trip time, microseconds.
+   */
+  pjsua2rs_math_stat rtt_usec;
+  /**
+   * Timestamp of the last RTP packet sent.
+   */
+  uint32_t rtp_tx_last_ts;
+  /**
+   * Sequence number of the last RTP packet sent.
+   */
+  uint16_t rtp_tx_last_seq;
+  /**
+   * The jitter buffer.
+   */
+  pjsua2rs_jbuf_state jbuf;
+} pjsua2rs_stream_stat;
+
+/**
+ * PJSUA2's `CodecInfo`: one entry of `codecEnum2`.
+ */
+typedef struct {
+  /**
+   * `name/clock_rate/channels`, e.g. "PCMU/8000/1".
+   */
+  char codec_id[64];
+  /**
+   * 0 disables; higher is offered first.
+   */
+  uint8_t priority;
+} pjsua2rs_codec_info;
+
+/**
+ * One fmtp parameter.
+ */
+typedef struct {
+  /**
+   * Its name.
+   */
+  char name[32];
+  /**
+   * Its value.
+   */
+  char val[64];
+} pjsua2rs_codec_fmtp;
+
+/**
+ * PJSUA2's `CodecParam` (`info` and `setting` flattened).
+ */
+typedef struct {
+  /**
+   * PCM sampling rate.
+   */
+  uint32_t clock_rate;
+  /**
+   * PCM channels.
+   */
+  uint32_t channel_cnt;
+  /**
+   * Average bit rate.
+   */
+  uint32_t avg_bps;
+  /**
+   * Highest bit rate.
+   */
+  uint32_t max_bps;
+  /**
+   * Largest payload the decoder takes (0: any).
+   */
+  uint32_t max_rx_frame_size;
+  /**
+   * Milliseconds per codec frame.
+   */
+  uint32_t frame_len;
+  /**
+   * Bits per PCM sample.
+   */
+  uint32_t pcm_bits_per_sample;
+  /**
+   * Payload type.
+   */
+  uint32_t pt;
+  /**
+   * Codec frames per packet.
+   */
+  uint32_t frm_per_pkt;
+  /**
+   * Voice activity detection.
+   */
+  bool vad;
+  /**
+   * Comfort noise.
+   */
+  bool cng;
+  /**
+   * Perceptual enhancement.
+   */
+  bool penh;
+  /**
+   * Packet loss concealment.
+   */
+  bool plc;
+  /**
+   * Expected loss, percent (Opus).
+   */
+  uint32_t packet_loss;
+  /**
+   * Complexity 0-10 (Opus).
+   */
+  uint32_t complexity;
+  /**
+   * Constant bit rate (Opus).
+   */
+  bool cbr;
+  /**
+   * Used entries of `enc_fmtp`.
+   */
+  uint32_t enc_fmtp_count;
+  /**
+   * The remote's fmtp for our encoder.
+   */
+  pjsua2rs_codec_fmtp enc_fmtp[PJSUA2RS_MAX_CODEC_FMTP];
+  /**
+   * Used entries of `dec_fmtp`.
+   */
+  uint32_t dec_fmtp_count;
+  /**
+   * Our fmtp for our decoder.
+   */
+  pjsua2rs_codec_fmtp dec_fmtp[PJSUA2RS_MAX_CODEC_FMTP];
+} pjsua2rs_codec_param;
+
+/**
  * User-agent settings (PJSUA2 `UaConfig`).
  */
 typedef struct {
@@ -3310,6 +3644,29 @@ pjsua2rs_status pjsua2rs_call_is_active(pjsua2rs_call c, bool *out);
 pjsua2rs_status pjsua2rs_endpoint_hangup_all_calls(pjsua2rs_endpoint ep);
 
 /**
+ * PJSUA2's `Call::getAudioMedia(med_idx)`: the conference slot of the call's audio
+ * (`med_idx` -1: the first audio stream), for `pjsua2rs_audio_media_*`. Fails
+ * (PJSUA2RS_ERR_INVALID_OP) while the call has no active audio.
+ */
+pjsua2rs_status pjsua2rs_call_get_audio_media(pjsua2rs_call c, int med_idx, int *out_slot);
+
+/**
+ * PJSUA2's `Call::dialDtmf`: sends `digits` (0-9, *, #, A-D) as RFC 4733 events on the
+ * call's audio stream.
+ */
+pjsua2rs_status pjsua2rs_call_dial_dtmf(pjsua2rs_call c, const char *digits);
+
+/**
+ * PJSUA2's `Call::getStreamInfo(med_idx)`.
+ */
+pjsua2rs_status pjsua2rs_call_get_stream_info(pjsua2rs_call c, int med_idx, pjsua2rs_stream_info *out);
+
+/**
+ * PJSUA2's `Call::getStreamStat(med_idx)`.
+ */
+pjsua2rs_status pjsua2rs_call_get_stream_stat(pjsua2rs_call c, int med_idx, pjsua2rs_stream_stat *out);
+
+/**
  * Fills `*out` with an empty callback table (every member NULL) and stamps
  * `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
  * size. Thread-safe.
@@ -3327,6 +3684,29 @@ pjsua2rs_status pjsua2rs_sip_tx_option_default(pjsua2rs_sip_tx_option *out, size
  * call setting, no headers) and stamps `struct_size` with `size` (`sizeof *out`).
  */
 pjsua2rs_status pjsua2rs_call_op_param_default(pjsua2rs_call_op_param *out, size_t size);
+
+/**
+ * PJSUA2's `codecEnum2`: writes up to `capacity` codecs, highest priority first, to
+ * `out` and their total number to `*count` (call with `capacity` 0 to size the array).
+ */
+pjsua2rs_status pjsua2rs_endpoint_codec_enum2(pjsua2rs_endpoint ep, pjsua2rs_codec_info *out, size_t capacity, size_t *count);
+
+/**
+ * PJSUA2's `codecSetPriority`: `codec_id` may be a prefix ("PCMU", or "" for every
+ * codec); priority 0 disables. New calls use the new order.
+ */
+pjsua2rs_status pjsua2rs_endpoint_codec_set_priority(pjsua2rs_endpoint ep, const char *codec_id, uint8_t priority);
+
+/**
+ * PJSUA2's `codecGetParam`: the codec's default parameters.
+ */
+pjsua2rs_status pjsua2rs_endpoint_codec_get_param(pjsua2rs_endpoint ep, const char *codec_id, pjsua2rs_codec_param *out);
+
+/**
+ * PJSUA2's `codecSetParam`: new default parameters for the codec (`param` NULL
+ * restores the built-in ones).
+ */
+pjsua2rs_status pjsua2rs_endpoint_codec_set_param(pjsua2rs_endpoint ep, const char *codec_id, const pjsua2rs_codec_param *param);
 
 /**
  * Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,

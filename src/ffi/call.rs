@@ -65,6 +65,11 @@ fn call(c: pjsua2rs_call) -> Result<Arc<CallRef>> {
     calls().get(c)
 }
 
+/// The endpoint and call key a call handle names, for an operation on the call.
+pub(super) fn call_target(c: pjsua2rs_call) -> Result<(Arc<Endpoint>, CallKey)> {
+    call(c)?.target()
+}
+
 /// The unbound call object a callback handed over as `new_call`.
 fn pending(handle: pjsua2rs_call) -> Option<PendingCall> {
     let c = calls().get(handle).ok()?;

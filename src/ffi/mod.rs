@@ -12,8 +12,10 @@
 mod account;
 mod boundary;
 mod call;
+mod call_audio;
 mod call_events;
 mod call_types;
+mod codec;
 mod config;
 mod endpoint;
 pub mod error;

@@ -521,6 +521,9 @@ PJSUA2RS_CONTENT_TYPE_LEN = 128
 # The most media lines a `pjsua2rs_call_info` reports.
 PJSUA2RS_MAX_CALL_MEDIA = 16
 
+# The most fmtp parameters a `pjsua2rs_codec_param` carries each way.
+PJSUA2RS_MAX_CODEC_FMTP = 8
+
 # The root container of every document (a node id).
 PJSUA2RS_JSON_ROOT = 0
 
@@ -1767,6 +1770,220 @@ class pjsua2rs_call_op_param(ctypes.Structure):
     }
 
 
+class pjsua2rs_stream_info(ctypes.Structure):
+    """PJSUA2's `StreamInfo` of an audio stream."""
+
+    _fields_ = [
+        ('media_type', ctypes.c_int),
+        ('proto', ctypes.c_int),
+        ('dir', ctypes.c_int),
+        ('remote_rtp_address', ctypes.c_char * 64),
+        ('remote_rtcp_address', ctypes.c_char * 64),
+        ('tx_pt', ctypes.c_uint32),
+        ('rx_pt', ctypes.c_uint32),
+        ('codec_name', ctypes.c_char * 32),
+        ('codec_clock_rate', ctypes.c_uint32),
+        ('rtcp_mux', ctypes.c_bool),
+        ('tx_event_pt', ctypes.c_int),
+        ('rx_event_pt', ctypes.c_int),
+    ]
+    _field_docs_ = {
+        'media_type': 'PJMEDIA_TYPE_AUDIO (1).',
+        'proto': 'PJMEDIA_TP_PROTO_RTP_AVP (1).',
+        'dir': 'PJMEDIA_DIR bits: ENCODING 1, DECODING 2.',
+        'remote_rtp_address': 'Where RTP goes ("ip:port").',
+        'remote_rtcp_address': 'Where RTCP goes.',
+        'tx_pt': 'Payload type sent.',
+        'rx_pt': 'Payload type received.',
+        'codec_name': "The codec's encoding name.",
+        'codec_clock_rate': "The codec's RTP clock rate.",
+        'rtcp_mux': 'RTP and RTCP share one port (RFC 5761).',
+        'tx_event_pt': 'Telephone-event payload type sent (-1: none).',
+        'rx_event_pt': 'Telephone-event payload type received (-1: none).',
+    }
+
+
+class pjsua2rs_math_stat(ctypes.Structure):
+    """PJSUA2's `MathStat`."""
+
+    _fields_ = [
+        ('n', ctypes.c_uint32),
+        ('max', ctypes.c_int64),
+        ('min', ctypes.c_int64),
+        ('last', ctypes.c_int64),
+        ('mean', ctypes.c_int64),
+    ]
+    _field_docs_ = {
+        'n': 'Samples.',
+        'max': 'Largest.',
+        'min': 'Smallest.',
+        'last': 'Latest.',
+        'mean': 'Mean.',
+    }
+
+
+class pjsua2rs_rtcp_stream_stat(ctypes.Structure):
+    """PJSUA2's `RtcpStreamStat`: one direction of a stream."""
+
+    _fields_ = [
+        ('update_cnt', ctypes.c_uint32),
+        ('pkt', ctypes.c_uint64),
+        ('bytes', ctypes.c_uint64),
+        ('discard', ctypes.c_uint32),
+        ('loss', ctypes.c_uint32),
+        ('reorder', ctypes.c_uint32),
+        ('dup', ctypes.c_uint32),
+        ('loss_period_usec', pjsua2rs_math_stat),
+        ('jitter_usec', pjsua2rs_math_stat),
+    ]
+    _field_docs_ = {
+        'update_cnt': 'Reports that updated these figures.',
+        'pkt': 'Packets.',
+        'bytes': 'Payload bytes.',
+        'discard': 'Packets discarded.',
+        'loss': 'Packets lost.',
+        'reorder': 'Packets out of order.',
+        'dup': 'Duplicates.',
+        'loss_period_usec': 'Loss periods, microseconds.',
+        'jitter_usec': 'Interarrival jitter, microseconds.',
+    }
+
+
+class pjsua2rs_jbuf_state(ctypes.Structure):
+    """PJSUA2's `JbufState`."""
+
+    _fields_ = [
+        ('frame_size', ctypes.c_uint32),
+        ('min_prefetch', ctypes.c_uint32),
+        ('max_prefetch', ctypes.c_uint32),
+        ('burst', ctypes.c_uint32),
+        ('prefetch', ctypes.c_uint32),
+        ('size', ctypes.c_uint32),
+        ('avg_delay_msec', ctypes.c_uint32),
+        ('min_delay_msec', ctypes.c_uint32),
+        ('max_delay_msec', ctypes.c_uint32),
+        ('dev_delay_msec', ctypes.c_uint32),
+        ('avg_burst', ctypes.c_uint32),
+        ('lost', ctypes.c_uint32),
+        ('discard', ctypes.c_uint32),
+        ('empty', ctypes.c_uint32),
+    ]
+    _field_docs_ = {
+        'frame_size': 'Largest frame, bytes.',
+        'min_prefetch': 'Least prefetch, frames.',
+        'max_prefetch': 'Most prefetch, frames.',
+        'burst': 'Current burst level, frames.',
+        'prefetch': 'Current prefetch, frames.',
+        'size': 'Current size, frames.',
+        'avg_delay_msec': 'Average delay, ms.',
+        'min_delay_msec': 'Least delay, ms.',
+        'max_delay_msec': 'Most delay, ms.',
+        'dev_delay_msec': 'Delay deviation, ms.',
+        'avg_burst': 'Average burst, frames.',
+        'lost': 'Frames lost.',
+        'discard': 'Frames discarded.',
+        'empty': 'Empty gets.',
+    }
+
+
+class pjsua2rs_stream_stat(ctypes.Structure):
+    """
+    PJSUA2's `StreamStat`: `rtcp` (what we sent, what we received, round-trip time) and `jbuf`.
+    """
+
+    _fields_ = [
+        ('tx_stat', pjsua2rs_rtcp_stream_stat),
+        ('rx_stat', pjsua2rs_rtcp_stream_stat),
+        ('rtt_usec', pjsua2rs_math_stat),
+        ('rtp_tx_last_ts', ctypes.c_uint32),
+        ('rtp_tx_last_seq', ctypes.c_uint16),
+        ('jbuf', pjsua2rs_jbuf_state),
+    ]
+    _field_docs_ = {
+        'tx_stat': 'What we sent.',
+        'rx_stat': 'What we received.',
+        'rtt_usec': 'Round-trip time, microseconds.',
+        'rtp_tx_last_ts': 'Timestamp of the last RTP packet sent.',
+        'rtp_tx_last_seq': 'Sequence number of the last RTP packet sent.',
+        'jbuf': 'The jitter buffer.',
+    }
+
+
+class pjsua2rs_codec_info(ctypes.Structure):
+    """PJSUA2's `CodecInfo`: one entry of `codecEnum2`."""
+
+    _fields_ = [
+        ('codec_id', ctypes.c_char * 64),
+        ('priority', ctypes.c_uint8),
+    ]
+    _field_docs_ = {
+        'codec_id': '`name/clock_rate/channels`, e.g. "PCMU/8000/1".',
+        'priority': '0 disables; higher is offered first.',
+    }
+
+
+class pjsua2rs_codec_fmtp(ctypes.Structure):
+    """One fmtp parameter."""
+
+    _fields_ = [
+        ('name', ctypes.c_char * 32),
+        ('val', ctypes.c_char * 64),
+    ]
+    _field_docs_ = {
+        'name': 'Its name.',
+        'val': 'Its value.',
+    }
+
+
+class pjsua2rs_codec_param(ctypes.Structure):
+    """PJSUA2's `CodecParam` (`info` and `setting` flattened)."""
+
+    _fields_ = [
+        ('clock_rate', ctypes.c_uint32),
+        ('channel_cnt', ctypes.c_uint32),
+        ('avg_bps', ctypes.c_uint32),
+        ('max_bps', ctypes.c_uint32),
+        ('max_rx_frame_size', ctypes.c_uint32),
+        ('frame_len', ctypes.c_uint32),
+        ('pcm_bits_per_sample', ctypes.c_uint32),
+        ('pt', ctypes.c_uint32),
+        ('frm_per_pkt', ctypes.c_uint32),
+        ('vad', ctypes.c_bool),
+        ('cng', ctypes.c_bool),
+        ('penh', ctypes.c_bool),
+        ('plc', ctypes.c_bool),
+        ('packet_loss', ctypes.c_uint32),
+        ('complexity', ctypes.c_uint32),
+        ('cbr', ctypes.c_bool),
+        ('enc_fmtp_count', ctypes.c_uint32),
+        ('enc_fmtp', pjsua2rs_codec_fmtp * PJSUA2RS_MAX_CODEC_FMTP),
+        ('dec_fmtp_count', ctypes.c_uint32),
+        ('dec_fmtp', pjsua2rs_codec_fmtp * PJSUA2RS_MAX_CODEC_FMTP),
+    ]
+    _field_docs_ = {
+        'clock_rate': 'PCM sampling rate.',
+        'channel_cnt': 'PCM channels.',
+        'avg_bps': 'Average bit rate.',
+        'max_bps': 'Highest bit rate.',
+        'max_rx_frame_size': 'Largest payload the decoder takes (0: any).',
+        'frame_len': 'Milliseconds per codec frame.',
+        'pcm_bits_per_sample': 'Bits per PCM sample.',
+        'pt': 'Payload type.',
+        'frm_per_pkt': 'Codec frames per packet.',
+        'vad': 'Voice activity detection.',
+        'cng': 'Comfort noise.',
+        'penh': 'Perceptual enhancement.',
+        'plc': 'Packet loss concealment.',
+        'packet_loss': 'Expected loss, percent (Opus).',
+        'complexity': 'Complexity 0-10 (Opus).',
+        'cbr': 'Constant bit rate (Opus).',
+        'enc_fmtp_count': 'Used entries of `enc_fmtp`.',
+        'enc_fmtp': "The remote's fmtp for our encoder.",
+        'dec_fmtp_count': 'Used entries of `dec_fmtp`.',
+        'dec_fmtp': 'Our fmtp for our decoder.',
+    }
+
+
 class pjsua2rs_ua_config(ctypes.Structure):
     """User-agent settings (PJSUA2 `UaConfig`)."""
 
@@ -2183,6 +2400,21 @@ PROTOTYPES = [
     # PJSUA2's `Endpoint::hangupAllCalls`.
     # pjsua2rs_status pjsua2rs_endpoint_hangup_all_calls(pjsua2rs_endpoint ep)
     ('pjsua2rs_endpoint_hangup_all_calls', pjsua2rs_status, (pjsua2rs_endpoint,)),
+    # PJSUA2's `Call::getAudioMedia(med_idx)`: the conference slot of the call's audio
+    # (`med_idx` -1: the first audio stream), for `pjsua2rs_audio_media_*`. Fails
+    # (PJSUA2RS_ERR_INVALID_OP) while the call has no active audio.
+    # pjsua2rs_status pjsua2rs_call_get_audio_media(pjsua2rs_call c, int med_idx, int *out_slot)
+    ('pjsua2rs_call_get_audio_media', pjsua2rs_status, (pjsua2rs_call, ctypes.c_int, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `Call::dialDtmf`: sends `digits` (0-9, *, #, A-D) as RFC 4733 events on the
+    # call's audio stream.
+    # pjsua2rs_status pjsua2rs_call_dial_dtmf(pjsua2rs_call c, const char *digits)
+    ('pjsua2rs_call_dial_dtmf', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p,)),
+    # PJSUA2's `Call::getStreamInfo(med_idx)`.
+    # pjsua2rs_status pjsua2rs_call_get_stream_info(pjsua2rs_call c, int med_idx, pjsua2rs_stream_info *out)
+    ('pjsua2rs_call_get_stream_info', pjsua2rs_status, (pjsua2rs_call, ctypes.c_int, ctypes.POINTER(pjsua2rs_stream_info),)),
+    # PJSUA2's `Call::getStreamStat(med_idx)`.
+    # pjsua2rs_status pjsua2rs_call_get_stream_stat(pjsua2rs_call c, int med_idx, pjsua2rs_stream_stat *out)
+    ('pjsua2rs_call_get_stream_stat', pjsua2rs_status, (pjsua2rs_call, ctypes.c_int, ctypes.POINTER(pjsua2rs_stream_stat),)),
     # Fills `*out` with an empty callback table (every member NULL) and stamps
     # `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
     # size. Thread-safe.
@@ -2196,6 +2428,21 @@ PROTOTYPES = [
     # call setting, no headers) and stamps `struct_size` with `size` (`sizeof *out`).
     # pjsua2rs_status pjsua2rs_call_op_param_default(pjsua2rs_call_op_param *out, size_t size)
     ('pjsua2rs_call_op_param_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_call_op_param), ctypes.c_size_t,)),
+    # PJSUA2's `codecEnum2`: writes up to `capacity` codecs, highest priority first, to
+    # `out` and their total number to `*count` (call with `capacity` 0 to size the array).
+    # pjsua2rs_status pjsua2rs_endpoint_codec_enum2(pjsua2rs_endpoint ep, pjsua2rs_codec_info *out, size_t capacity, size_t *count)
+    ('pjsua2rs_endpoint_codec_enum2', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(pjsua2rs_codec_info), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
+    # PJSUA2's `codecSetPriority`: `codec_id` may be a prefix ("PCMU", or "" for every
+    # codec); priority 0 disables. New calls use the new order.
+    # pjsua2rs_status pjsua2rs_endpoint_codec_set_priority(pjsua2rs_endpoint ep, const char *codec_id, uint8_t priority)
+    ('pjsua2rs_endpoint_codec_set_priority', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_uint8,)),
+    # PJSUA2's `codecGetParam`: the codec's default parameters.
+    # pjsua2rs_status pjsua2rs_endpoint_codec_get_param(pjsua2rs_endpoint ep, const char *codec_id, pjsua2rs_codec_param *out)
+    ('pjsua2rs_endpoint_codec_get_param', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_codec_param),)),
+    # PJSUA2's `codecSetParam`: new default parameters for the codec (`param` NULL
+    # restores the built-in ones).
+    # pjsua2rs_status pjsua2rs_endpoint_codec_set_param(pjsua2rs_endpoint ep, const char *codec_id, const pjsua2rs_codec_param *param)
+    ('pjsua2rs_endpoint_codec_set_param', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_codec_param),)),
     # Fills `*out` with PJSUA2's defaults for the endpoint config (maxCalls 4, threadCnt 1,
     # clockRate 16000...) and stamps `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out`
     # is NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.

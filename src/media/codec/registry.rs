@@ -223,6 +223,16 @@ impl CodecRegistry {
         list.iter().map(|e| e.codec).collect()
     }
 
+    /// The enabled codecs in preference order with their priorities and parameters (our
+    /// fmtp is `setting.dec_fmtp`), for the SDP offer and answer.
+    pub fn enabled_with_params(&self) -> Vec<(Codec, u8, CodecParam)> {
+        let mut list: Vec<&Entry> = self.entries.iter().filter(|e| e.priority > 0).collect();
+        list.sort_by_key(|e| std::cmp::Reverse(e.priority));
+        list.iter()
+            .map(|e| (e.codec, e.priority, e.param.clone()))
+            .collect()
+    }
+
     /// The entry for a full id or an id prefix (`PCMU`, `pcmu/8000`), compared without
     /// case; the first match in registration order.
     fn find(&self, id: &str) -> Result<usize, CodecError> {

@@ -7,7 +7,7 @@ use super::send::{next_hop, Outgoing};
 use super::transfer::{Sent, Transfer};
 use super::{AppEvent, Owner, UaCore};
 use crate::rng::Rng;
-use crate::sdp::{Codec, HoldType, LocalMedia, TelephoneEvent};
+use crate::sdp::{HoldType, LocalMedia};
 use crate::sip::build::new_tag;
 use crate::sip::dialog::DialogId;
 use crate::sip::invite::{
@@ -25,10 +25,11 @@ use crate::ua::config::{
     PJSUA2RS_100REL_MANDATORY, PJSUA2RS_100REL_OPTIONAL, PJSUA2RS_CALL_HOLD_TYPE_RFC2543,
     PJSUA2RS_SIP_TIMER_ALWAYS, PJSUA2RS_SIP_TIMER_INACTIVE, PJSUA2RS_SIP_TIMER_REQUIRED,
 };
+use crate::ua::media::transport::RtpTransport;
 use crate::ua::status::*;
 use crate::ua::{Error, Result};
 use bytes::Bytes;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
@@ -77,6 +78,8 @@ pub(super) struct CallState {
     pub dialog_key: (Text, Text),
     /// The serial of its CallKey.
     pub serial: u64,
+    /// The call's audio: its sockets, then its stream.
+    pub audio: super::call_audio::CallAudio,
     /// What our in-dialog requests were for, by slot.
     pub sent: HashMap<Slot, Sent>,
     /// The transfer it takes part in.
@@ -138,64 +141,40 @@ impl UaCore {
         (0..self.calls_cfg.max_calls as CallId).find(|id| !self.calls.contains_key(id))
     }
 
-    /// Our media description for a new call of `acc` on the transport of `flow`.
-    fn local_media(&mut self, acc: AccountId, flow: Option<&Flow>) -> LocalMedia {
+    /// Our media description for a new call of `acc` on the transport of `flow`, and the
+    /// RTP/RTCP sockets it names, bound in the account's port range.
+    fn local_media(
+        &mut self,
+        acc: AccountId,
+        flow: Option<&Flow>,
+    ) -> std::io::Result<(LocalMedia, RtpTransport)> {
         let call = self
             .accounts
             .get(&acc)
             .map(|a| a.settings.call.clone())
-            .unwrap_or_else(|| crate::ua::account::CallSettings {
-                prack_use: 0,
-                timer_use: 1,
-                timer_min_se: 90,
-                timer_sess_expires: 1800,
-                hold_type: 0,
-                rtp_port: 4000,
-                rtp_port_range: 0,
-                media_public_address: String::new(),
-                rtcp_mux: false,
-            });
+            .unwrap_or_default();
+        let sip_transport = flow
+            .and_then(|f| self.sip.transport(f.transport))
+            .or_else(|| self.sip.transports().first());
+        let published = sip_transport.and_then(|t| t.published_host.ip());
+        let bound = sip_transport.map(|t| t.local.ip());
         let address: IpAddr = call
             .media_public_address
             .parse()
             .ok()
-            .or_else(|| {
-                flow.and_then(|f| self.sip.transport(f.transport))
-                    .and_then(|t| t.published_host.ip())
-            })
-            .or_else(|| {
-                self.sip
-                    .transports()
-                    .first()
-                    .and_then(|t| t.published_host.ip())
-            })
+            .or(published)
             .unwrap_or(IpAddr::from([127, 0, 0, 1]));
-        let port = self.allocate_rtp_port(call.rtp_port, call.rtp_port_range);
-        let mut local = LocalMedia::new(address, port);
+        // Bind where the SIP transport is bound (all interfaces when it is), as PJSUA does.
+        let bind_ip = bound.unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let transport = RtpTransport::bind(bind_ip, call.rtp_port, call.rtp_port_range)?;
+        let mut local = LocalMedia::new(address, transport.port());
         local.session_id = self.rng.next_u64() >> 12;
         local.session_version = local.session_id;
         local.rtcp_mux = call.rtcp_mux;
-        local.codecs = vec![Codec::new("PCMU", 8000, 1), Codec::new("PCMA", 8000, 1)];
-        local.telephone_events = vec![TelephoneEvent::new(8000)];
-        local
-    }
-
-    /// An even RTP port from `base` not used by another call.
-    fn allocate_rtp_port(&mut self, base: u16, range: u16) -> u16 {
-        let used: BTreeSet<u16> = self.calls.values().map(|c| c.media.local_port()).collect();
-        let last = if range == 0 {
-            u16::MAX - 1
-        } else {
-            base.saturating_add(range)
-        };
-        let mut port = base & !1;
-        while port <= last {
-            if !used.contains(&port) {
-                return port;
-            }
-            port = port.saturating_add(2);
-        }
-        base
+        let (codecs, events) = self.offer_codecs();
+        local.codecs = codecs;
+        local.telephone_events = events;
+        Ok((local, transport))
     }
 
     /// The account an incoming request is for: the one whose identity's user and host
@@ -270,7 +249,19 @@ impl UaCore {
             Some(Ok(old)) => Some(old),
             None => None,
         };
-        let mut media = CallMedia::new(self.local_media(acc, Some(&flow)), hold_type(self, acc));
+        let (local, rtp) = match self.local_media(acc, Some(&flow)) {
+            Ok(m) => m,
+            Err(e) => {
+                self.logger.log(
+                    2,
+                    "pjsua2rs_call",
+                    &format!("incoming call refused: no media transport: {e}"),
+                );
+                refuse(self, 500, "Unable to create media transport");
+                return;
+            }
+        };
+        let mut media = CallMedia::new(local, hold_type(self, acc));
         let offer = request
             .headers
             .get(&HeaderName::ContentType)
@@ -329,6 +320,7 @@ impl UaCore {
                 flow: Some(flow),
                 dialog_key: key.clone(),
                 serial,
+                audio: super::call_audio::CallAudio::Bound(rtp),
                 sent: HashMap::new(),
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
@@ -428,7 +420,14 @@ impl UaCore {
             &transport,
             seen.as_ref().map(|(h, p)| (h, *p)),
         );
-        let mut media = CallMedia::new(self.local_media(acc, flow.as_ref()), hold_type(self, acc));
+        let (local, rtp) = self.local_media(acc, flow.as_ref()).map_err(|e| {
+            Error::new(
+                crate::ua::status::from_io_error(&e),
+                "",
+                format!("cannot create the media transport: {e}"),
+            )
+        })?;
+        let mut media = CallMedia::new(local, hold_type(self, acc));
         let tag = new_tag(&mut self.rng);
         let call_id_text = format!("{}@{}", self.rng.token(22), transport.published_host);
         let (target, uri_headers) = split_uri_headers(target);
@@ -485,6 +484,7 @@ impl UaCore {
                 flow,
                 dialog_key: key.clone(),
                 serial,
+                audio: super::call_audio::CallAudio::Bound(rtp),
                 sent: HashMap::new(),
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
@@ -962,6 +962,7 @@ impl UaCore {
 
     /// Posts onCallMediaState with the call's info now.
     pub(super) fn emit_media(&mut self, call: CallId) {
+        self.sync_audio(call);
         let Some(c) = self.calls.get(&call) else {
             return;
         };
@@ -979,7 +980,8 @@ impl UaCore {
     }
 
     fn remove_call(&mut self, call: CallId) {
-        if let Some(c) = self.calls.remove(&call) {
+        if let Some(mut c) = self.calls.remove(&call) {
+            self.stop_audio(&mut c);
             self.call_keys.remove(&c.dialog_key);
             self.invite_tsx.retain(|_, id| *id != call);
         }
@@ -1122,7 +1124,17 @@ fn info_of(now: Instant, id: CallId, c: &CallState) -> CallInfo {
         state_text: state_text(state).to_string(),
         last_status_code: code as i32,
         last_reason: reason.to_string(),
-        media: c.media.info(),
+        media: c
+            .media
+            .info()
+            .into_iter()
+            .map(|mut m| {
+                if m.status != PJSUA2RS_CALL_MEDIA_NONE && m.media_type == 1 {
+                    m.audio_conf_slot = c.audio.slot().map_or(-1, |s| s as i32);
+                }
+                m
+            })
+            .collect(),
         connect_duration: c
             .connected
             .map(|t| TimeVal::from_duration(now.saturating_duration_since(t)))

@@ -3,6 +3,7 @@
 //! (sending OPTIONS...) and posts the application's events.
 
 mod accounts;
+mod call_audio;
 mod call_requests;
 pub mod calls;
 mod events;
@@ -71,6 +72,8 @@ pub struct UaCore {
     invite_tsx: HashMap<TsxId, crate::ua::call::CallId>,
     /// The serial of the next call.
     next_call_serial: u64,
+    /// The media engine calls put their audio streams in (none in core-only tests).
+    media: Option<Arc<crate::ua::media::MediaEngine>>,
 }
 
 impl UaCore {
@@ -103,6 +106,7 @@ impl UaCore {
             call_keys: HashMap::new(),
             invite_tsx: HashMap::new(),
             next_call_serial: 1,
+            media: None,
         }
         .with_capabilities()
     }

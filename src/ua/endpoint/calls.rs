@@ -5,8 +5,11 @@
 use super::accounts::stopped;
 use super::events::incoming_call;
 use super::Endpoint;
+use crate::media::Slot;
+use crate::rtp::StreamStat;
 use crate::ua::account::AccountId;
 use crate::ua::call::*;
+use crate::ua::media::stream::StreamInfo;
 use crate::ua::status::*;
 use crate::ua::{Error, Result};
 use std::sync::Arc;
@@ -203,16 +206,46 @@ impl Endpoint {
             PJSUA2RS_DTMF_METHOD_SIP_INFO => {
                 core.call_send_dtmf_info(Instant::now(), key, &prm.digits, prm.duration)
             }
-            PJSUA2RS_DTMF_METHOD_RFC2833 => Err(Error::new(
-                PJSUA2RS_ERR_INVALID_OP,
-                "",
-                "the call has no audio stream for RFC 2833 DTMF",
-            )),
+            PJSUA2RS_DTMF_METHOD_RFC2833 => {
+                check_digits(&prm.digits)?;
+                core.call_send_dtmf_rfc2833(key, &prm.digits, prm.duration)
+            }
             other => Err(Error::new(
                 PJSUA2RS_ERR_INVALID_ARG,
                 "",
                 format!("{other} is not a pjsua_dtmf_method"),
             )),
+        })
+    }
+
+    /// `Call::dialDtmf`: RFC 4733 digits on the call's audio stream.
+    pub fn call_dial_dtmf(&self, key: CallKey, digits: &str) -> Result<()> {
+        let digits = digits.to_string();
+        self.with_core("Call::dialDtmf()", move |core| {
+            check_digits(&digits)?;
+            core.call_send_dtmf_rfc2833(key, &digits, 160)
+        })
+    }
+
+    /// `Call::getAudioMedia(med_idx)`: the conference slot of the call's audio stream
+    /// (-1: the first audio stream); an error when the call has no active audio.
+    pub fn call_get_audio_media(&self, key: CallKey, med_idx: i32) -> Result<Slot> {
+        self.with_core("Call::getAudioMedia()", move |core| {
+            core.call_audio_slot(key, med_idx)
+        })
+    }
+
+    /// `Call::getStreamStat(med_idx)`.
+    pub fn call_get_stream_stat(&self, key: CallKey, med_idx: i32) -> Result<StreamStat> {
+        self.with_core("Call::getStreamStat()", move |core| {
+            core.call_stream_stat(key, med_idx)
+        })
+    }
+
+    /// `Call::getStreamInfo(med_idx)`.
+    pub fn call_get_stream_info(&self, key: CallKey, med_idx: i32) -> Result<StreamInfo> {
+        self.with_core("Call::getStreamInfo()", move |core| {
+            core.call_stream_info(key, med_idx)
         })
     }
 
@@ -249,5 +282,27 @@ impl Endpoint {
         self.with_core("Call::sendTypingIndication()", move |core| {
             core.call_send_typing(Instant::now(), key, is_typing, &tx)
         })
+    }
+}
+
+/// Checks that every character is a DTMF digit (0-9, *, #, A-D).
+fn check_digits(digits: &str) -> Result<()> {
+    if digits.is_empty() {
+        return Err(Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            "no digits to send",
+        ));
+    }
+    match digits
+        .chars()
+        .find(|d| !"0123456789*#ABCDabcd".contains(*d))
+    {
+        Some(d) => Err(Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            format!("'{d}' is not a DTMF digit"),
+        )),
+        None => Ok(()),
     }
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod calls;
+mod codecs;
 mod media;
 mod media_objects;
 pub use calls::CallSendDtmfParam;
@@ -215,6 +216,7 @@ impl Endpoint {
             outbound_proxies,
         );
         core.configure_calls(calls_config(cfg).map_err(|e| e.with_title(title))?);
+        core.set_media(media.clone());
         let dns = dns_client(cfg).map_err(|e| e.with_title(title))?;
         let driver = Driver::start("pjsua2rs-sip", core, dns).map_err(|e| {
             Error::new(

@@ -3,7 +3,9 @@
 //! sound device's port in slot 0.
 
 use super::null_device::NullDevice;
+use crate::media::codec::CodecRegistry;
 use crate::media::{AudioFormat, ConfBridge, MediaPort, Slot};
+use crate::rtp::MediaJbSettings;
 use crate::runtime::MediaClock;
 use crate::ua::config::MediaConfig;
 use crate::ua::status::*;
@@ -41,6 +43,8 @@ pub struct MediaEngine {
     clock: Mutex<Option<MediaClock>>,
     period: Duration,
     device: Mutex<DeviceChoice>,
+    codecs: Mutex<CodecRegistry>,
+    jb: MediaJbSettings,
 }
 
 impl MediaEngine {
@@ -85,12 +89,30 @@ impl MediaEngine {
             clock: Mutex::new(None),
             period: Duration::from_millis(ptime as u64),
             device: Mutex::new(DeviceChoice::Default),
+            codecs: Mutex::new(CodecRegistry::new()),
+            jb: MediaJbSettings {
+                jb_init: cfg.jb_init,
+                jb_min_pre: cfg.jb_min_pre,
+                jb_max_pre: cfg.jb_max_pre,
+                jb_max: cfg.jb_max,
+                jb_discard_algo: cfg.jb_discard_algo,
+            },
         }))
     }
 
     /// The bridge, locked. Hold it briefly: the media thread needs it every tick.
     pub fn bridge(&self) -> MutexGuard<'_, ConfBridge> {
         self.bridge.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The codecs, their priorities and parameters, locked.
+    pub fn codecs(&self) -> MutexGuard<'_, CodecRegistry> {
+        self.codecs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The jitter buffer settings of medConfig, for every stream.
+    pub fn jb_settings(&self) -> MediaJbSettings {
+        self.jb
     }
 
     /// The bridge's frame format.

@@ -7,6 +7,7 @@ pub mod null_device;
 pub mod player;
 pub mod recorder;
 pub mod sound_device;
+pub mod stream;
 pub mod tone_port;
 pub mod transport;
 

@@ -1,0 +1,149 @@
+//! What a stream is set up with, from the SDP negotiation, and what it reports of it
+//! (PJSUA2's `StreamInfo`).
+
+use crate::media::codec::{CodecFmtp, CodecParam, CodecRegistry};
+use crate::sdp::{Direction, NegotiatedCodec, NegotiatedMedia};
+use std::net::SocketAddr;
+
+/// The negotiated facts a stream runs on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StreamSetup {
+    /// The codec to send and receive.
+    pub codec: NegotiatedCodec,
+    /// Telephone-event, when both sides have it.
+    pub telephone_event: Option<NegotiatedCodec>,
+    /// Where RTP goes (until symmetric RTP latches onto the peer's source).
+    pub remote_rtp: SocketAddr,
+    /// Where RTCP goes.
+    pub remote_rtcp: SocketAddr,
+    /// RTP and RTCP on one port (RFC 5761).
+    pub rtcp_mux: bool,
+    /// Milliseconds of audio per packet.
+    pub ptime_ms: u32,
+    /// Whether we send and receive.
+    pub direction: Direction,
+}
+
+/// Opus frame lengths RFC 6716 allows that fit our 10 ms grid.
+const OPUS_PTIMES: [u32; 4] = [10, 20, 40, 60];
+
+impl StreamSetup {
+    /// The setup for a negotiated audio line; an error names what is missing (a host
+    /// name in `c=` is not resolved here).
+    pub fn from_negotiated(m: &NegotiatedMedia) -> Result<StreamSetup, String> {
+        let codec = m.codec().ok_or("no common codec")?.clone();
+        let remote_rtp = m
+            .remote_rtp
+            .as_ref()
+            .and_then(|a| a.socket_addr())
+            .ok_or("the remote RTP address is not an IP address")?;
+        let remote_rtcp = m
+            .remote_rtcp
+            .as_ref()
+            .and_then(|a| a.socket_addr())
+            .unwrap_or_else(|| SocketAddr::new(remote_rtp.ip(), remote_rtp.port() + 1));
+        let mut ptime_ms = m.ptime.unwrap_or(20).clamp(10, 120) / 10 * 10;
+        if codec.encoding.eq_ignore_ascii_case("opus") && !OPUS_PTIMES.contains(&ptime_ms) {
+            ptime_ms = 20;
+        }
+        Ok(StreamSetup {
+            codec,
+            telephone_event: m.telephone_event.clone(),
+            remote_rtp,
+            remote_rtcp: if m.rtcp_mux { remote_rtp } else { remote_rtcp },
+            rtcp_mux: m.rtcp_mux,
+            ptime_ms,
+            direction: m.direction,
+        })
+    }
+
+    /// The codec's parameters for this stream: the registry's defaults, mono, the
+    /// remote's fmtp for the encoder, and for Opus the bridge's rate when Opus has it.
+    pub fn codec_param(
+        &self,
+        registry: &CodecRegistry,
+        bridge_rate: u32,
+    ) -> Result<(String, CodecParam), String> {
+        let codec = registry
+            .codec(&self.codec.encoding)
+            .map_err(|e| e.to_string())?;
+        let id = codec.id();
+        let mut param = registry.param(&id).map_err(|e| e.to_string())?;
+        param.info.channel_cnt = 1;
+        if codec.name == "opus" {
+            param.info.clock_rate = if [8000, 12000, 16000, 24000, 48000].contains(&bridge_rate) {
+                bridge_rate
+            } else {
+                48000
+            };
+            param.info.frame_len = self.ptime_ms;
+        }
+        param.setting.enc_fmtp = self
+            .codec
+            .remote_fmtp
+            .as_deref()
+            .map(parse_fmtp)
+            .unwrap_or_default();
+        Ok((id, param))
+    }
+}
+
+/// `a=fmtp` parameters (`name=value;name=value`).
+fn parse_fmtp(text: &str) -> Vec<CodecFmtp> {
+    text.split(';')
+        .filter_map(|p| {
+            let p = p.trim();
+            let (name, val) = p.split_once('=').unwrap_or((p, ""));
+            (!name.is_empty()).then(|| CodecFmtp::new(name.trim(), val.trim()))
+        })
+        .collect()
+}
+
+/// PJSUA2's `StreamInfo` of an audio stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StreamInfo {
+    /// PJMEDIA_TYPE_AUDIO (1).
+    pub media_type: i32,
+    /// PJMEDIA_TP_PROTO_RTP_AVP (1).
+    pub proto: i32,
+    /// PJMEDIA_DIR bits: ENCODING 1, DECODING 2.
+    pub dir: i32,
+    /// Where RTP goes now (after latching).
+    pub remote_rtp_address: String,
+    /// Where RTCP goes now.
+    pub remote_rtcp_address: String,
+    /// The payload type we send.
+    pub tx_pt: u32,
+    /// The payload type we receive.
+    pub rx_pt: u32,
+    /// The codec's name.
+    pub codec_name: String,
+    /// The codec's RTP clock rate.
+    pub codec_clock_rate: u32,
+    /// The codec's parameters in use.
+    pub codec_param: CodecParam,
+    /// RTP and RTCP on one port.
+    pub rtcp_mux: bool,
+    /// Telephone-event payload type we send (-1 without it).
+    pub tx_event_pt: i32,
+    /// Telephone-event payload type we receive (-1 without it).
+    pub rx_event_pt: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fmtp_parameters_split_on_semicolons() {
+        let p = parse_fmtp("maxplaybackrate=16000; useinbandfec=1;stereo");
+        assert_eq!(
+            p,
+            vec![
+                CodecFmtp::new("maxplaybackrate", "16000"),
+                CodecFmtp::new("useinbandfec", "1"),
+                CodecFmtp::new("stereo", ""),
+            ]
+        );
+    }
+}
