@@ -37,7 +37,7 @@ struct Sim {
 }
 
 impl Sim {
-    /// A core with one UDP transport on 10.0.0.2:5060 and a local account alice.
+    /// A core with one UDP transport published as 10.0.0.2:5060 and a local account alice.
     fn new() -> Sim {
         let events = Arc::new(Mutex::new(Vec::new()));
         let sink_events = events.clone();
@@ -71,7 +71,8 @@ impl Sim {
             transport_type: 1,
             kind: TransportKind::Udp,
             type_name: "UDP".into(),
-            local: "10.0.0.2:5060".parse().unwrap(),
+            // Bound on loopback: the calls bind their RTP sockets there for real.
+            local: "127.0.0.1:5060".parse().unwrap(),
             published_host: Host::from("10.0.0.2".parse::<std::net::IpAddr>().unwrap()),
             published_port: 5060,
         });
