@@ -28,6 +28,7 @@ use pjsua2rs::ua::config::{
     AccountConfig, EpConfig, TransportConfig, PJSUA2RS_100REL_MANDATORY, PJSUA2RS_100REL_OPTIONAL,
     PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_UDP,
 };
+use pjsua2rs::ua::endpoint::CallSendDtmfParam;
 use pjsua2rs::ua::fixed_str::FixedStr;
 use pjsua2rs::ua::Endpoint;
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -1273,7 +1274,7 @@ fn we_call_baresip_and_both_hold_and_resume() {
 
 #[test]
 #[ignore = "needs baresip; run by scripts/test.sh"]
-fn audio_and_rfc4733_dtmf_flow_both_ways_with_baresip() {
+fn audio_and_dtmf_flow_both_ways_with_baresip() {
     let alice = phone("alice", |_| {});
     let mut bob = Baresip::start(BaresipOptions::new("bob"));
     let call = alice.call(&bob.uri());
@@ -1303,7 +1304,7 @@ fn audio_and_rfc4733_dtmf_flow_both_ways_with_baresip() {
             (PJSUA2RS_DTMF_METHOD_RFC2833, digit)
         );
     }
-    // Ours.
+    // Ours, as telephone-events and by SIP INFO (application/dtmf-relay).
     for digit in ["7", "*"] {
         alice.ep.call_dial_dtmf(call.key, digit).unwrap();
         assert_eq!(
@@ -1311,6 +1312,13 @@ fn audio_and_rfc4733_dtmf_flow_both_ways_with_baresip() {
             digit
         );
     }
+    let info = CallSendDtmfParam {
+        method: PJSUA2RS_DTMF_METHOD_SIP_INFO,
+        digits: "9".into(),
+        ..CallSendDtmfParam::default()
+    };
+    alice.ep.call_send_dtmf(call.key, &info).unwrap();
+    assert_eq!(bob.wait_event("CALL_DTMF_START", BARESIP_EVENT).param, "9");
     alice.hangup(&call);
     call.wait_state(DISCONNECTED);
     bob.wait_event("CALL_CLOSED", BARESIP_EVENT);
