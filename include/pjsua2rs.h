@@ -1973,7 +1973,7 @@ typedef struct {
    */
   int state;
   /**
-   * Its name ("CALLING", ..., "DISCONNCTD").
+   * Its name ("CALLING", ..., "DISCONNECTED"), as `pjsip_inv_state_name`.
    */
   char state_text[32];
   /**
@@ -2136,7 +2136,8 @@ typedef struct {
    */
   bool final_notify;
   /**
-   * Whether to keep receiving reports (in/out).
+   * Whether to keep receiving reports (in/out); false stops them at once, even ones
+   * already queued.
    */
   bool cont;
 } pjsua2rs_on_call_transfer_status_param;
@@ -3543,7 +3544,9 @@ pjsua2rs_status pjsua2rs_call_destroy(pjsua2rs_call c);
 /**
  * PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
  * the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
- * have a call yet.
+ * have a call yet. With a callback thread, the call's first callbacks may start before
+ * this returns; the object's functions called from them (`get_id`, `get_info`...) wait
+ * until it has returned, so they see the new call.
  */
 pjsua2rs_status pjsua2rs_call_make(pjsua2rs_call c, const char *dst_uri, const pjsua2rs_call_op_param *prm);
 

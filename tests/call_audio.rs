@@ -459,3 +459,42 @@ fn three_party_local_conference_mixes_everyone() {
     check(&recordings[0].2, [fa, fc], fb, "bob");
     check(&recordings[1].2, [fa, fb], fc, "carol");
 }
+
+/// RTCP (RFC 3550) between the two streams: within a few report intervals each side
+/// has the other's reports: round-trip time, the peer's view of our packets, and the
+/// peer's CNAME.
+#[test]
+fn rtcp_reports_give_round_trip_time_and_peer_figures() {
+    let a = phone("alice", "PCMU");
+    let b = phone("bob", "PCMU");
+    let c = connect(&a, &b);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let stat = loop {
+        let s = a.ep.call_get_stream_stat(c.a_key, -1).unwrap();
+        if s.rtcp.rtt_usec.n > 0 && s.rtcp.tx_stat.update_count > 0 {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "no RTCP report in 20 s: {s:?}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // Loopback: well under 20 ms round trip (the reports wait for the media tick).
+    assert!(
+        stat.rtcp.rtt_usec.last < 40_000,
+        "rtt {:?}",
+        stat.rtcp.rtt_usec
+    );
+    assert_eq!(
+        stat.rtcp.tx_stat.loss, 0,
+        "bob lost none of alice's packets"
+    );
+    assert!(!stat.rtcp.peer_sdes.cname.is_empty(), "bob's CNAME");
+    let info = a.ep.call_get_stream_info(c.a_key, -1).unwrap();
+    assert_eq!(
+        (info.codec_name.as_str(), info.codec_clock_rate),
+        ("PCMU", 8000)
+    );
+    assert_eq!(info.tx_pt, 0);
+    assert!(info.tx_event_pt >= 96, "telephone-event negotiated");
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
+}

@@ -41,6 +41,9 @@ struct CallRec {
     xfer_answer: Mutex<Option<(u16, Arc<CallRec>)>>,
     /// For a Replaces INVITE: the new call's recorder.
     replace_with: Mutex<Option<Arc<CallRec>>>,
+    /// Stop following a transfer: the first status report waits for a signal here, then
+    /// answers `cont = false`.
+    stop_following: Mutex<Option<Receiver<()>>>,
 }
 
 impl CallRec {
@@ -51,6 +54,7 @@ impl CallRec {
                 tx: Mutex::new(tx),
                 xfer_answer: Mutex::new(None),
                 replace_with: Mutex::new(None),
+                stop_following: Mutex::new(None),
             }),
             rx,
         )
@@ -88,6 +92,10 @@ impl CallHandler for CallRec {
     }
     fn on_call_transfer_status(&self, prm: &mut OnCallTransferStatusParam) {
         self.send(Ev::XferStatus(prm.status_code, prm.final_notify));
+        if let Some(go) = self.stop_following.lock().unwrap().take() {
+            go.recv_timeout(WAIT).expect("no signal to stop following");
+            prm.cont = false;
+        }
     }
     fn on_call_replace_request(&self, prm: &mut OnCallReplaceRequestParam) {
         self.send(Ev::ReplaceRequest);
@@ -316,7 +324,7 @@ fn call_answered_then_hung_up_over_udp_and_tcp() {
         a.ep.call_hangup(ka, &CallOpParam::default()).unwrap();
         let end_a = wait_state(&ra, DISCONNECTED);
         let end_b = wait_state(&rb, DISCONNECTED);
-        assert_eq!(end_a.state_text, "DISCONNCTD");
+        assert_eq!(end_a.state_text, "DISCONNECTED");
         assert!(end_b.connect_duration.sec >= 0);
         // The call is gone: operations on it fail, and isActive says so.
         assert!(!a.ep.call_is_active(ka));
@@ -530,6 +538,41 @@ fn blind_transfer_with_notifies_and_refused_transfer() {
     c.ep.call_hangup(kc, &CallOpParam::default()).unwrap();
     wait_state(&newrx, DISCONNECTED);
     let _ = kb;
+}
+
+#[test]
+fn transfer_reports_stop_when_the_transferor_stops_following() {
+    let a = phone("alice", Incoming::Bind, 4);
+    let b = phone("bob", Incoming::Bind, 4);
+    let c = phone("carol", Incoming::Bind, 4);
+    let ((ka, ra, reca), (_kb, rb, recb)) = connect(&a, &b, &b.uri);
+    let (go, wait) = channel();
+    *reca.stop_following.lock().unwrap() = Some(wait);
+    let (newrec, newrx) = CallRec::new();
+    *recb.xfer_answer.lock().unwrap() = Some((202, newrec));
+    a.ep.call_xfer(ka, &c.uri, &CallOpParam::default()).unwrap();
+    // Alice's first report (the 202) is still in its callback while carol answers: the
+    // later NOTIFYs are queued behind it by the time it says cont = false.
+    let (kc, rc, _) = c.next_incoming();
+    answer(&c.ep, kc, 200);
+    wait_state(&newrx, CONFIRMED);
+    wait_state(&rc, CONFIRMED);
+    std::thread::sleep(Duration::from_millis(300));
+    go.send(()).unwrap();
+    a.ep.call_hangup(ka, &CallOpParam::default()).unwrap();
+    let mut reports = Vec::new();
+    wait_for(&ra, "alice's call to end", |e| match e {
+        Ev::XferStatus(code, fin) => {
+            reports.push((*code, *fin));
+            None
+        }
+        Ev::State(i) if i.state == DISCONNECTED => Some(()),
+        _ => None,
+    });
+    assert_eq!(reports, [(100, false)]);
+    wait_state(&rb, DISCONNECTED);
+    c.ep.call_hangup(kc, &CallOpParam::default()).unwrap();
+    wait_state(&newrx, DISCONNECTED);
 }
 
 #[test]

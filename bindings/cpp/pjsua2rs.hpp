@@ -40,6 +40,11 @@ typedef int pj_status_t;
 #define PJSUA2_THROW(x) noexcept(false)
 #endif
 
+/** pjlib's PJ_UNUSED_ARG, which PJSUA2 programs use in their callbacks. */
+#ifndef PJ_UNUSED_ARG
+#define PJ_UNUSED_ARG(arg) (void)arg
+#endif
+
 namespace pj {
 
 using std::string;
@@ -403,5 +408,6 @@ class LogWriter {
 #include "pjsua2rs_json.hpp"
 #include "pjsua2rs_endpoint.hpp"
 #include "pjsua2rs_account.hpp"
+#include "pjsua2rs_call.hpp"
 
 #endif /* PJSUA2RS_HPP */

@@ -1,6 +1,6 @@
 /*
- * pjsua2rs_account.hpp: PJSUA2's Account (with AccountInfo and the registration callback
- * params) on the pjsua2rs C ABI's account handle. Included by pjsua2rs.hpp after
+ * pjsua2rs_account.hpp: PJSUA2's Account (with AccountInfo and the params of the
+ * registration and incoming-call callbacks) on the pjsua2rs C ABI's account handle. Included by pjsua2rs.hpp after
  * pjsua2rs_endpoint.hpp; do not include it alone.
  *
  * The library calls one static thunk per callback with the Account's address as user
@@ -79,6 +79,15 @@ struct OnRegStateParam {
     int expiration = 0;
 };
 
+/** The param of Account::onIncomingCall (PJSUA2's `OnIncomingCallParam`). */
+struct OnIncomingCallParam {
+    /** The new call's id: take the call with `new MyCall(acc, callId)` now, or it is
+     *  refused with 500, as PJSUA2 does. */
+    int callId = 0;
+    /** The INVITE. */
+    SipRxData rdata;
+};
+
 class Account;
 
 namespace detail {
@@ -130,6 +139,7 @@ class Account {
         detail::check(pjsua2rs_c::pjsua2rs_account_callbacks_default(&cb, sizeof cb));
         cb.on_reg_started = &Account::regStartedThunk;
         cb.on_reg_state = &Account::regStateThunk;
+        cb.on_incoming_call = &Account::incomingCallThunk;
         pjsua2rs_c::pjsua2rs_account handle = 0;
         // The thunks wait on the lock we hold, so they see the handle and id set.
         detail::check(pjsua2rs_c::pjsua2rs_account_create(ep, c.get(), make_default, &cb, this,
@@ -226,8 +236,13 @@ class Account {
     /** A REGISTER round ended. Does nothing unless overridden. */
     virtual void onRegState(OnRegStateParam &prm) { (void)prm; }
 
+    /** A call arrived: take it with `new MyCall(*this, prm.callId)` during the callback,
+     *  else it is refused with 500, as PJSUA2 does. Does nothing unless overridden. */
+    virtual void onIncomingCall(OnIncomingCallParam &prm) { (void)prm; }
+
   private:
     friend void detail::releaseAccounts(pjsua2rs_c::pjsua2rs_endpoint ep);
+    friend class Call; // a Call is made on its account's handle
 
     /** `cfg` as a C struct (about 64 KB, so on the heap). */
     static std::unique_ptr<pjsua2rs_c::pjsua2rs_account_config> cConfig(const AccountConfig &cfg) {
@@ -273,6 +288,16 @@ class Account {
         prm.rdata.srcAddress = p->rdata.src_address ? p->rdata.src_address : "";
         prm.expiration = static_cast<int>(p->expiration);
         dispatch(user_data, "onRegState", [&](Account &a) { a.onRegState(prm); });
+    }
+
+    static void incomingCallThunk(void *user_data,
+                                  const pjsua2rs_c::pjsua2rs_on_incoming_call_param *p) {
+        OnIncomingCallParam prm;
+        prm.callId = p->call_id;
+        prm.rdata.info = p->rdata.info ? p->rdata.info : "";
+        prm.rdata.wholeMsg = p->rdata.whole_msg ? p->rdata.whole_msg : "";
+        prm.rdata.srcAddress = p->rdata.src_address ? p->rdata.src_address : "";
+        dispatch(user_data, "onIncomingCall", [&](Account &a) { a.onIncomingCall(prm); });
     }
 
     std::atomic<pjsua2rs_c::pjsua2rs_account> handle_{0};

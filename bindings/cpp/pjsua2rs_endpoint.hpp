@@ -1,6 +1,7 @@
 /*
- * pjsua2rs_endpoint.hpp: PJSUA2's Endpoint (with Version and TransportInfo) on the
- * pjsua2rs C ABI's endpoint handle. Included by pjsua2rs.hpp; do not include it alone.
+ * pjsua2rs_endpoint.hpp: PJSUA2's Endpoint (with Version, TransportInfo and AudDevManager)
+ * on the pjsua2rs C ABI's endpoint handle. Included by pjsua2rs.hpp; do not include it
+ * alone.
  */
 #ifndef PJSUA2RS_ENDPOINT_HPP
 #define PJSUA2RS_ENDPOINT_HPP
@@ -13,7 +14,24 @@ namespace detail {
 /** Shuts down the Accounts of endpoint `ep` after it was destroyed, freeing their stale
  *  handles (defined in pjsua2rs_account.hpp). */
 inline void releaseAccounts(pjsua2rs_c::pjsua2rs_endpoint ep);
+/** Frees the stale handles of the Calls of endpoint `ep` after it was destroyed (defined
+ *  in pjsua2rs_call.hpp). */
+inline void releaseCalls(pjsua2rs_c::pjsua2rs_endpoint ep);
 } // namespace detail
+
+/** The sound device manager (PJSUA2's `AudDevManager`, from Endpoint::audDevManager()).
+ *  pjsua2rs has no sound devices yet (they come with media support): setNullDev(), the
+ *  usual call on a machine without a sound card, records that no device is used, which is
+ *  what pjsua2rs does today. No other device method is provided, rather than made-up
+ *  device data. */
+class AudDevManager {
+  public:
+    /** Uses no sound device (the conference bridge runs on its own clock). */
+    void setNullDev() { nullDev_ = true; }
+
+  private:
+    bool nullDev_ = false;
+};
 
 /** The library version (PJSUA2's `Version`). */
 struct Version {
@@ -150,7 +168,8 @@ class Endpoint {
     }
 
     /** Shuts the endpoint down: sockets closed, threads joined, no callback after it
-     *  returns; its accounts are unregistered and their Account objects become invalid;
+     *  returns; its calls are hung up, its accounts unregistered, and their Call and
+     *  Account objects become invalid;
      *  deletes the LogWriter. Calling it again does nothing. `prmFlags` is
      *  accepted for PJSUA2 compatibility and ignored. */
     void libDestroy(unsigned prmFlags = 0) PJSUA2_THROW(Error) {
@@ -160,6 +179,7 @@ class Endpoint {
         destroyed_ = true;
         pjsua2rs_c::pjsua2rs_status st = pjsua2rs_c::pjsua2rs_endpoint_destroy(handle_);
         detail::releaseAccounts(handle_);
+        detail::releaseCalls(handle_);
         delete writer_;
         writer_ = nullptr;
         detail::check(st);
@@ -260,8 +280,18 @@ class Endpoint {
         return out;
     }
 
+    /** Hangs up every call of the endpoint. */
+    void hangupAllCalls() PJSUA2_THROW(Error) {
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_hangup_all_calls(handle("hangupAllCalls")));
+    }
+
+    /** The sound device manager. pjsua2rs has no sound devices yet (they come with media
+     *  support): it only offers setNullDev(). */
+    AudDevManager &audDevManager() { return audDevManager_; }
+
   private:
     friend class Account; // Account::create and lookup use the current endpoint's handle
+    friend class Call;    // Call::lookup too
 
     static Endpoint *&current() {
         static Endpoint *endpoint = nullptr;
@@ -291,6 +321,7 @@ class Endpoint {
     pjsua2rs_c::pjsua2rs_endpoint handle_ = 0;
     bool destroyed_ = false;
     LogWriter *writer_ = nullptr;
+    AudDevManager audDevManager_;
 };
 
 } // namespace pj

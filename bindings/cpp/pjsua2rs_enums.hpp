@@ -134,6 +134,100 @@ enum pjsua_call_flag {
     PJSUA_CALL_NO_MEDIA_SYNC = 256,
 };
 
+/** pjsip_inv_state. */
+enum pjsip_inv_state {
+    PJSIP_INV_STATE_NULL = 0,
+    PJSIP_INV_STATE_CALLING = 1,
+    PJSIP_INV_STATE_INCOMING = 2,
+    PJSIP_INV_STATE_EARLY = 3,
+    PJSIP_INV_STATE_CONNECTING = 4,
+    PJSIP_INV_STATE_CONFIRMED = 5,
+    PJSIP_INV_STATE_DISCONNECTED = 6,
+};
+
+/** pjsua_call_media_status. */
+enum pjsua_call_media_status {
+    PJSUA_CALL_MEDIA_NONE = 0,
+    PJSUA_CALL_MEDIA_ACTIVE = 1,
+    PJSUA_CALL_MEDIA_LOCAL_HOLD = 2,
+    PJSUA_CALL_MEDIA_REMOTE_HOLD = 3,
+    PJSUA_CALL_MEDIA_ERROR = 4,
+};
+
+/** pjsip_role_e. */
+enum pjsip_role_e {
+    PJSIP_ROLE_UAC = 0,
+    PJSIP_ROLE_UAS = 1,
+    PJSIP_UAC_ROLE = 0,
+    PJSIP_UAS_ROLE = 1,
+};
+
+/** pjsua_dtmf_method. */
+enum pjsua_dtmf_method {
+    PJSUA_DTMF_METHOD_RFC2833 = 0,
+    PJSUA_DTMF_METHOD_SIP_INFO = 1,
+};
+
+/** pjsip_redirect_op. */
+enum pjsip_redirect_op {
+    PJSIP_REDIRECT_REJECT = 0,
+    PJSIP_REDIRECT_ACCEPT = 1,
+    PJSIP_REDIRECT_ACCEPT_REPLACE = 2,
+    PJSIP_REDIRECT_PENDING = 3,
+    PJSIP_REDIRECT_STOP = 4,
+};
+
+/** PJSIP constants. */
+enum {
+    PJSUA_XFER_NO_REQUIRE_REPLACES = 1,
+};
+
+/** pjmedia_type. */
+enum pjmedia_type {
+    PJMEDIA_TYPE_NONE = 0,
+    PJMEDIA_TYPE_AUDIO = 1,
+    PJMEDIA_TYPE_VIDEO = 2,
+    PJMEDIA_TYPE_APPLICATION = 3,
+    PJMEDIA_TYPE_UNKNOWN = 4,
+};
+
+/** pjmedia_dir. */
+enum pjmedia_dir {
+    PJMEDIA_DIR_NONE = 0,
+    PJMEDIA_DIR_ENCODING = 1,
+    PJMEDIA_DIR_CAPTURE = 1,
+    PJMEDIA_DIR_DECODING = 2,
+    PJMEDIA_DIR_PLAYBACK = 2,
+    PJMEDIA_DIR_RENDER = 2,
+    PJMEDIA_DIR_ENCODING_DECODING = 3,
+    PJMEDIA_DIR_CAPTURE_PLAYBACK = 3,
+    PJMEDIA_DIR_CAPTURE_RENDER = 3,
+};
+
+/** pjsip_event_id_e. */
+enum pjsip_event_id_e {
+    PJSIP_EVENT_UNKNOWN = 0,
+    PJSIP_EVENT_TIMER = 1,
+    PJSIP_EVENT_TX_MSG = 2,
+    PJSIP_EVENT_RX_MSG = 3,
+    PJSIP_EVENT_TRANSPORT_ERROR = 4,
+    PJSIP_EVENT_TSX_STATE = 5,
+    PJSIP_EVENT_USER = 6,
+};
+
+/** pjsip_tsx_state_e. */
+enum pjsip_tsx_state_e {
+    PJSIP_TSX_STATE_NULL = 0,
+    PJSIP_TSX_STATE_CALLING = 1,
+    PJSIP_TSX_STATE_TRYING = 2,
+    PJSIP_TSX_STATE_PROCEEDING = 3,
+    PJSIP_TSX_STATE_COMPLETED = 4,
+    PJSIP_TSX_STATE_CONFIRMED = 5,
+    PJSIP_TSX_STATE_TERMINATED = 6,
+    PJSIP_TSX_STATE_DESTROYED = 7,
+    PJSIP_TSX_STATE_MAX = 8,
+};
+
 /** pjsua_stun_use. */
 enum pjsua_stun_use {
     PJSUA_STUN_USE_DEFAULT = 0,

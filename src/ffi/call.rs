@@ -18,7 +18,7 @@ use crate::ua::endpoint::CallSendDtmfParam;
 use crate::ua::status::{pjsua2rs_status, PJSUA2RS_ERR_INVALID_OP, PJSUA2RS_ERR_SIP_SHUTDOWN};
 use crate::ua::{Endpoint, Error, Result};
 use std::os::raw::{c_char, c_int, c_void};
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 /// What a call handle names: a call object of an account, bound to a call once it makes
 /// one or takes an incoming one.
@@ -27,6 +27,10 @@ struct CallRef {
     acc: AccountId,
     handler: Arc<dyn CallHandler>,
     key: Arc<OnceLock<CallKey>>,
+    /// Held while `pjsua2rs_call_make` runs. The new call's first callbacks may run on
+    /// the callback thread before the make returns; an operation they start on this
+    /// object (`get_id`, `get_info`...) waits here for the key instead of failing.
+    making: Mutex<()>,
 }
 
 impl CallRef {
@@ -40,8 +44,19 @@ impl CallRef {
         })
     }
 
+    /// The key of the object's call, if it has one (waiting for a make in progress).
+    fn bound_key(&self) -> Option<CallKey> {
+        if let Some(k) = self.key.get() {
+            return Some(*k);
+        }
+        // A make in progress holds the lock until the key is set. The lock guards no
+        // data, so a poisoned one is as good as a clean one.
+        let _made = self.making.lock().unwrap_or_else(|e| e.into_inner());
+        self.key.get().copied()
+    }
+
     fn key(&self) -> Result<CallKey> {
-        self.key.get().copied().ok_or_else(|| {
+        self.bound_key().ok_or_else(|| {
             Error::new(
                 PJSUA2RS_ERR_INVALID_OP,
                 "",
@@ -122,6 +137,7 @@ pub extern "C" fn pjsua2rs_call_create(
             acc: a.id,
             handler,
             key,
+            making: Mutex::new(()),
         }));
         write_out(out, handle, "out")
     })
@@ -134,8 +150,8 @@ pub extern "C" fn pjsua2rs_call_create(
 pub extern "C" fn pjsua2rs_call_destroy(c: pjsua2rs_call) -> pjsua2rs_status {
     ffi_call("pjsua2rs_call_destroy()", || {
         let c = calls().remove(c)?;
-        match (c.ep.upgrade(), c.key.get()) {
-            (Some(ep), Some(key)) => ep.call_release(*key),
+        match (c.ep.upgrade(), c.bound_key()) {
+            (Some(ep), Some(key)) => ep.call_release(key),
             _ => Ok(()),
         }
     })
@@ -143,7 +159,9 @@ pub extern "C" fn pjsua2rs_call_destroy(c: pjsua2rs_call) -> pjsua2rs_status {
 
 /// PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
 /// the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
-/// have a call yet.
+/// have a call yet. With a callback thread, the call's first callbacks may start before
+/// this returns; the object's functions called from them (`get_id`, `get_info`...) wait
+/// until it has returned, so they see the new call.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_call_make(
     c: pjsua2rs_call,
@@ -154,6 +172,7 @@ pub extern "C" fn pjsua2rs_call_make(
         let c = call(c)?;
         // SAFETY: the caller promises NUL-terminated strings and structs.
         let (dst, prm) = unsafe { (arg_str(dst_uri, "dst_uri")?, op_param(prm)?) };
+        let _making = c.making.lock().unwrap_or_else(|e| e.into_inner());
         if c.key.get().is_some() {
             return Err(Error::new(
                 PJSUA2RS_ERR_INVALID_OP,
@@ -425,7 +444,7 @@ pub extern "C" fn pjsua2rs_call_get_info(c: pjsua2rs_call, out: *mut CallInfoC) 
 pub extern "C" fn pjsua2rs_call_get_id(c: pjsua2rs_call, out: *mut c_int) -> pjsua2rs_status {
     ffi_call("pjsua2rs_call_get_id()", || {
         let c = call(c)?;
-        write_out(out, c.key.get().map(|k| k.id).unwrap_or(-1), "out")
+        write_out(out, c.bound_key().map(|k| k.id).unwrap_or(-1), "out")
     })
 }
 
@@ -434,8 +453,8 @@ pub extern "C" fn pjsua2rs_call_get_id(c: pjsua2rs_call, out: *mut c_int) -> pjs
 pub extern "C" fn pjsua2rs_call_is_active(c: pjsua2rs_call, out: *mut bool) -> pjsua2rs_status {
     ffi_call("pjsua2rs_call_is_active()", || {
         let c = call(c)?;
-        let active = match (c.ep.upgrade(), c.key.get()) {
-            (Some(ep), Some(k)) => ep.call_is_active(*k),
+        let active = match (c.ep.upgrade(), c.bound_key()) {
+            (Some(ep), Some(k)) => ep.call_is_active(k),
             _ => false,
         };
         write_out(out, active, "out")

@@ -95,7 +95,8 @@ pub struct OnCallTransferStatusParamC {
     pub reason: *const c_char,
     /// Whether this is the last report.
     pub final_notify: bool,
-    /// Whether to keep receiving reports (in/out).
+    /// Whether to keep receiving reports (in/out); false stops them at once, even ones
+    /// already queued.
     pub cont: bool,
 }
 

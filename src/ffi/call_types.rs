@@ -279,7 +279,7 @@ pub struct CallInfoC {
     /// PJSIP_INV_STATE_*: NULL 0, CALLING 1, INCOMING 2, EARLY 3, CONNECTING 4,
     /// CONFIRMED 5, DISCONNECTED 6.
     pub state: c_int,
-    /// Its name ("CALLING", ..., "DISCONNCTD").
+    /// Its name ("CALLING", ..., "DISCONNECTED"), as `pjsip_inv_state_name`.
     pub state_text: [c_char; 32],
     /// The last status code.
     pub last_status_code: c_int,

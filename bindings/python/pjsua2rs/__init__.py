@@ -1,13 +1,27 @@
 """pjsua2rs: the PJSUA2 Python API on libpjsua2rs (`import pjsua2rs as pj`).
 
-Classes, methods, members and constants have PJSUA2's names: Endpoint, Account, EpConfig,
-AccountConfig, JsonDocument, Error, pj.PJSIP_TRANSPORT_UDP... Config objects are live
+Classes, methods, members and constants have PJSUA2's names: Endpoint, Account, Call,
+EpConfig, AccountConfig, CallOpParam, CallInfo, JsonDocument, Error,
+pj.PJSIP_TRANSPORT_UDP, pj.PJSIP_INV_STATE_CONFIRMED... Config objects are live
 views of the library's C structs; errors raise pjsua2rs.Error. The library is found via
 $PJSUA2RS_LIBRARY, the package directory, the checkout's target/release, then the system
 loader (see _ffi.load_library).
 """
 from ._account import Account
 from ._account_types import AccountInfo, OnRegStartedParam, OnRegStateParam, SipRxData
+from ._call import Call
+from ._call_types import (CallInfo, CallMediaInfo, CallOpParam, CallSendDtmfParam,
+                          CallSendRequestParam, CallSetting, OnCallMediaStateParam,
+                          OnCallRedirectedParam, OnCallReplacedParam,
+                          OnCallReplaceRequestParam, OnCallRxOfferParam,
+                          OnCallRxReinviteParam, OnCallStateParam, OnCallTransferRequestParam,
+                          OnCallTransferStatusParam, OnCallTsxStateParam, OnDtmfDigitParam,
+                          OnIncomingCallParam, OnInstantMessageParam,
+                          OnInstantMessageStatusParam, OnTypingIndicationParam, RxMsgEvent,
+                          SdpSession, SendInstantMessageParam, SendTypingIndicationParam,
+                          SipEvent, SipEventBody, SipMediaType, SipTransaction, SipTxData,
+                          SipTxOption, TimerEvent, TimeVal, TsxStateEvent, TsxStateEventSrc,
+                          TxErrorEvent, TxMsgEvent, UserEvent)
 from ._config import *  # noqa: F401,F403
 from ._config import __all__ as _config_all
 from ._constants import *  # noqa: F401,F403
@@ -17,10 +31,24 @@ from ._errors import Error
 from ._ffi import LIBRARY_PATH
 from ._json import ContainerNode, JsonDocument, PersistentObject
 from ._log import LogEntry, LogWriter
-from ._vectors import (AuthCredInfoVector, IntVector, SipHeaderVector, SockOptVector,
-                       SrtpCryptoVector, StringVector)
+from ._media import AudDevManager
+from ._vectors import (AuthCredInfoVector, CallMediaInfoVector, IntVector, SipHeaderVector,
+                       SockOptVector, SrtpCryptoVector, StringVector)
 
-__all__ = sorted(set(_config_all) | set(_constants_all) | {
+_CALL_NAMES = {
+    "Call", "CallInfo", "CallMediaInfo", "CallMediaInfoVector", "CallOpParam",
+    "CallSendDtmfParam", "CallSendRequestParam", "CallSetting", "OnCallMediaStateParam",
+    "OnCallRedirectedParam", "OnCallReplacedParam", "OnCallReplaceRequestParam",
+    "OnCallRxOfferParam", "OnCallRxReinviteParam", "OnCallStateParam",
+    "OnCallTransferRequestParam", "OnCallTransferStatusParam", "OnCallTsxStateParam",
+    "OnDtmfDigitParam", "OnIncomingCallParam", "OnInstantMessageParam",
+    "OnInstantMessageStatusParam", "OnTypingIndicationParam", "RxMsgEvent", "SdpSession",
+    "SendInstantMessageParam", "SendTypingIndicationParam", "SipEvent", "SipEventBody",
+    "SipMediaType", "SipTransaction", "SipTxData", "SipTxOption", "TimerEvent", "TimeVal",
+    "TsxStateEvent", "TsxStateEventSrc", "TxErrorEvent", "TxMsgEvent", "UserEvent",
+    "AudDevManager"}
+
+__all__ = sorted(set(_config_all) | set(_constants_all) | _CALL_NAMES | {
     "Account", "AccountInfo", "OnRegStartedParam", "OnRegStateParam", "SipRxData",
     "Endpoint", "OptionsResult", "TransportInfo", "Version", "Error", "LIBRARY_PATH",
     "ContainerNode", "JsonDocument", "PersistentObject", "LogEntry", "LogWriter",

@@ -1,13 +1,14 @@
-"""PJSUA2's Account on the C ABI's account handle: subclass it and override onRegState /
-onRegStarted. The library calls one module-level C trampoline per callback with the
-Account's registry key (_live_accounts) as user data."""
+"""PJSUA2's Account on the C ABI's account handle: subclass it and override onRegState,
+onRegStarted and onIncomingCall. The library calls one module-level C trampoline per
+callback with the Account's registry key (_live_accounts) as user data."""
 import ctypes
 import sys
 import threading
 import traceback
 
-from . import _ffi, _live_accounts
-from ._account_types import AccountInfo, OnRegStartedParam, OnRegStateParam
+from . import _ffi, _live_accounts, _live_calls
+from ._account_types import AccountInfo, OnRegStartedParam, OnRegStateParam, SipRxData
+from ._call_types import OnIncomingCallParam
 from ._config import AccountConfig
 from ._endpoint import Endpoint
 from ._errors import Error, check
@@ -31,6 +32,7 @@ class Account:
     _id = -1
     _key = None
     _created = None  # set once create() has stored the handle (callbacks wait for it)
+    _ep_handle = None  # the handle of the Endpoint the account belongs to
 
     def __init__(self):
         self._handle = 0
@@ -45,6 +47,7 @@ class Account:
             raise Error(_ffi.PJSUA2RS_ERR_INVALID_OP, "Account.create()",
                         "the account was already created")
         _live_accounts.free_orphans()
+        _live_calls.free_orphans()
         ep_handle = Endpoint.instance()._handle
         if ep_handle is None:
             raise Error(_ffi.PJSUA2RS_ERR_INVALID_OP, "Account.create()",
@@ -53,6 +56,7 @@ class Account:
         check(_lib.pjsua2rs_account_callbacks_default(ctypes.byref(cb), ctypes.sizeof(cb)))
         cb.on_reg_started = _ON_REG_STARTED
         cb.on_reg_state = _ON_REG_STATE
+        cb.on_incoming_call = _ON_INCOMING_CALL
         self._created = threading.Event()
         self._key = _live_accounts.register(self, ep_handle)
         out = ctypes.c_uint64()
@@ -66,6 +70,7 @@ class Account:
             acc_id = ctypes.c_int()
             check(_lib.pjsua2rs_account_get_id(out.value, ctypes.byref(acc_id)))
             self._handle, self._id = out.value, acc_id.value
+            self._ep_handle = ep_handle
         finally:
             self._created.set()
 
@@ -131,6 +136,12 @@ class Account:
         """Called with an OnRegStateParam when a REGISTER round ends. Does nothing unless
         overridden."""
 
+    def onIncomingCall(self, prm):
+        """Called with an OnIncomingCallParam when a call arrives. Take it with
+        `Call(self, prm.callId)` during the callback (and keep a reference to that Call),
+        else the library refuses it with 500, as PJSUA2 does. Does nothing unless
+        overridden."""
+
     def _drop_handle(self):
         """Shuts the account down in the library (a handle whose endpoint was destroyed
         is freed there) and forgets the handle."""
@@ -165,6 +176,12 @@ def _on_reg_state(user_data, prm):
     _deliver(user_data, "onRegState", lambda: OnRegStateParam.from_c(prm.contents))
 
 
+def _on_incoming_call(user_data, prm):
+    _deliver(user_data, "onIncomingCall", lambda: OnIncomingCallParam(
+        prm.contents.call_id, SipRxData.from_c(prm.contents.rdata)))
+
+
 # The C callbacks of every account; module-level, so they live as long as the process.
 _ON_REG_STARTED = _ffi.pjsua2rs_on_reg_started_fn(_on_reg_started)
 _ON_REG_STATE = _ffi.pjsua2rs_on_reg_state_fn(_on_reg_state)
+_ON_INCOMING_CALL = _ffi.pjsua2rs_on_incoming_call_fn(_on_incoming_call)

@@ -4,10 +4,11 @@ import atexit
 import ctypes
 import threading
 
-from . import _ffi, _live_accounts, _log
+from . import _ffi, _live_accounts, _live_calls, _log
 from ._config import EpConfig, TransportConfig
 from ._cstr import from_c, to_c
 from ._errors import Error, check, strerror
+from ._media import AudDevManager
 from ._vectors import IntVector
 
 _lib = _ffi.lib
@@ -52,6 +53,7 @@ class Endpoint:
         self._handle = None  # set by libCreate; kept after libDestroy (it is then stale)
         self._destroyed = False
         self._writer_key = None
+        self._aud_dev_manager = AudDevManager()
         Endpoint._instance = self
 
     @staticmethod
@@ -121,8 +123,10 @@ class Endpoint:
     def libHandleEvents(self, msec_timeout):
         """Poll mode: waits up to `msec_timeout` ms and runs the queued callbacks on this
         thread; returns how many ran (0 when the library has its own callback thread).
-        Also shuts down the accounts whose Account objects were garbage-collected."""
+        Also shuts down the accounts whose Account objects were garbage-collected and
+        hangs up the calls whose Call objects were."""
         _live_accounts.free_orphans()
+        _live_calls.free_orphans()
         out = ctypes.c_uint()
         check(_lib.pjsua2rs_endpoint_handle_events(self._h("libHandleEvents"), msec_timeout,
                                                     ctypes.byref(out)))
@@ -130,8 +134,8 @@ class Endpoint:
 
     def libDestroy(self, prmFlags=0):
         """Shuts the endpoint down: sockets closed, threads joined, no callback runs after
-        it returns; its accounts are unregistered and their Account objects become
-        invalid. Calling it again does nothing. `prmFlags` is accepted for PJSUA2
+        it returns; its calls are hung up, its accounts unregistered, and their Call and
+        Account objects become invalid. Calling it again does nothing. `prmFlags` is accepted for PJSUA2
         compatibility and ignored."""
         if self._handle is None or self._destroyed:
             return
@@ -140,6 +144,19 @@ class Endpoint:
         self._destroyed = True
         for account in _live_accounts.of_endpoint(self._handle):
             account._drop_handle()
+        _live_calls.free_orphans()
+        for call in _live_calls.of_endpoint(self._handle):
+            call._drop_handle()
+
+    def hangupAllCalls(self):
+        """Hangs up every call of the endpoint (as Call.hangup with the defaults)."""
+        _live_calls.free_orphans()
+        check(_lib.pjsua2rs_endpoint_hangup_all_calls(self._h("hangupAllCalls")))
+
+    def audDevManager(self):
+        """The endpoint's AudDevManager. pjsua2rs has no sound devices yet (they come with
+        media support): the manager only offers setNullDev()."""
+        return self._aud_dev_manager
 
     def transportCreate(self, type, cfg):  # noqa: A002 (PJSUA2's parameter name)
         """Creates a SIP transport (PJSIP_TRANSPORT_UDP, _TCP, _UDP6, _TCP6) and returns

@@ -1405,7 +1405,7 @@ class pjsua2rs_call_info(ctypes.Structure):
         'remote_contact': 'The peer\'s Contact ("" until known).',
         'call_id_string': 'The Call-ID.',
         'state': 'PJSIP_INV_STATE_*: NULL 0, CALLING 1, INCOMING 2, EARLY 3, CONNECTING 4, CONFIRMED 5, DISCONNECTED 6.',
-        'state_text': 'Its name ("CALLING", ..., "DISCONNCTD").',
+        'state_text': 'Its name ("CALLING", ..., "DISCONNECTED"), as `pjsip_inv_state_name`.',
         'last_status_code': 'The last status code.',
         'last_reason': 'Its reason.',
         'media_count': 'How many of `media` are used.',
@@ -1519,7 +1519,7 @@ class pjsua2rs_on_call_transfer_status_param(ctypes.Structure):
         'status_code': 'The status of the transferred call.',
         'reason': 'Its reason.',
         'final_notify': 'Whether this is the last report.',
-        'cont': 'Whether to keep receiving reports (in/out).',
+        'cont': 'Whether to keep receiving reports (in/out); false stops them at once, even ones already queued.',
     }
 
 
@@ -2333,7 +2333,9 @@ PROTOTYPES = [
     ('pjsua2rs_call_destroy', pjsua2rs_status, (pjsua2rs_call,)),
     # PJSUA2's `Call::makeCall`: calls `dst_uri` (a SIP URI; `?headers` become headers of
     # the INVITE) from the object's account with `*prm` (NULL: defaults). The object must not
-    # have a call yet.
+    # have a call yet. With a callback thread, the call's first callbacks may start before
+    # this returns; the object's functions called from them (`get_id`, `get_info`...) wait
+    # until it has returned, so they see the new call.
     # pjsua2rs_status pjsua2rs_call_make(pjsua2rs_call c, const char *dst_uri, const pjsua2rs_call_op_param *prm)
     ('pjsua2rs_call_make', pjsua2rs_status, (pjsua2rs_call, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_call_op_param),)),
     # PJSUA2's `Call::answer`: `prm->status_code` 180 or 183 (with early media) or 200 (the

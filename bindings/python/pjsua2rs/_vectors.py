@@ -59,6 +59,10 @@ class SockOptVector(_CxxVectorMethods, list):
     """A list of SockOpt (PJSUA2's `SockOptVector`)."""
 
 
+class CallMediaInfoVector(_CxxVectorMethods, list):
+    """A list of CallMediaInfo (PJSUA2's `CallMediaInfoVector`)."""
+
+
 class LiveVector(_CxxVectorMethods, MutableSequence):
     """A live view of a fixed C array and its `<name>_count` inside a config struct:
     changes go straight into the struct. Adding beyond the array's capacity raises

@@ -63,6 +63,24 @@ def make_endpoint():
         ep.libDestroy()
 
 
+@pytest.fixture
+def phones():
+    """Makes started poll-mode Phones (phones.py): `phones("alice", "bob")` returns two,
+    `phones("alice")` one; their endpoints are destroyed after the test."""
+    from phones import Phone  # phones.py imports this module
+
+    made = []
+
+    def make(*users, **kw):
+        new = [Phone(u, **kw) for u in users]
+        made.extend(new)
+        return new if len(new) > 1 else new[0]
+
+    yield make
+    for p in made:
+        p.ep.libDestroy()
+
+
 def run_pjsua2(script, *args):
     """Runs `script` (a file in this directory) under the real PJSUA2 and returns its
     stdout parsed as JSON (the script prints one JSON document on its last line)."""

@@ -55,7 +55,8 @@ pub struct CallInfo {
     pub call_id_string: String,
     /// The state (PJSIP_INV_STATE_*: NULL 0 ... DISCONNECTED 6).
     pub state: i32,
-    /// Its name as PJSIP gives it ("CALLING", ..., "DISCONNCTD").
+    /// Its name as PJSIP gives it ("CALLING", ..., "DISCONNECTED"; PJSIP before 2.14 spelt
+    /// it "DISCONNCTD").
     pub state_text: String,
     /// The last status code.
     pub last_status_code: i32,
@@ -84,7 +85,7 @@ pub fn state_text(state: i32) -> &'static str {
         3 => "EARLY",
         4 => "CONNECTING",
         5 => "CONFIRMED",
-        6 => "DISCONNCTD",
+        6 => "DISCONNECTED",
         _ => "UNKNOWN",
     }
 }

@@ -190,7 +190,8 @@ pub struct OnCallTransferStatusParam {
     pub reason: String,
     /// Whether this is the last NOTIFY.
     pub final_notify: bool,
-    /// Whether to keep receiving NOTIFYs (true by default).
+    /// Whether to keep receiving NOTIFYs (true by default); false stops the reports at
+    /// once, even ones already queued.
     pub cont: bool,
 }
 

@@ -172,6 +172,7 @@ impl Endpoint {
     /// `Call::xfer`: blind transfer to `dest` (REFER).
     pub fn call_xfer(&self, key: CallKey, dest: &str, prm: &CallOpParam) -> Result<()> {
         let (dest, prm) = (dest.to_string(), prm.clone());
+        self.live("Call::xfer()")?.handlers.follow_transfer(key);
         self.with_core("Call::xfer()", move |core| {
             core.call_xfer(Instant::now(), key, &dest, &prm)
         })
@@ -186,6 +187,9 @@ impl Endpoint {
     ) -> Result<()> {
         let prm = prm.clone();
         let no_require = prm.options & PJSUA2RS_XFER_NO_REQUIRE_REPLACES != 0;
+        self.live("Call::xferReplaces()")?
+            .handlers
+            .follow_transfer(key);
         self.with_core("Call::xferReplaces()", move |core| {
             core.call_xfer_replaces(Instant::now(), key, other, no_require, &prm)
         })

@@ -8,7 +8,7 @@ use crate::ua::account::{AccountHandler, AccountId};
 use crate::ua::call::*;
 use crate::ua::core::{AppEvent, EventSink, UaCore};
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Instant;
 
@@ -19,6 +19,13 @@ pub(super) struct Handlers {
     accounts: Mutex<HashMap<AccountId, Arc<dyn AccountHandler>>>,
     /// By call serial (never reused).
     calls: Mutex<HashMap<u64, Arc<dyn CallHandler>>>,
+    /// The key cells of call objects handed over for calls the library starts (a
+    /// transfer's new call), by serial: set when the call's first event is delivered,
+    /// so the object knows its call inside that callback already.
+    pending_keys: Mutex<HashMap<u64, Arc<OnceLock<CallKey>>>>,
+    /// The calls whose application stopped following their transfer's progress
+    /// (`cont = false`), by serial: reports already queued then are dropped.
+    unfollowed: Mutex<HashSet<u64>>,
     /// By media object id.
     players: Mutex<HashMap<u64, Arc<dyn PlayerHandler>>>,
     /// The endpoint, for decisions sent back to the core (set once it is live).
@@ -50,12 +57,26 @@ impl Handlers {
     pub fn clear(&self) {
         lock(&self.accounts).clear();
         lock(&self.calls).clear();
+        lock(&self.pending_keys).clear();
+        lock(&self.unfollowed).clear();
         lock(&self.players).clear();
     }
 
     /// Registers a call's callbacks.
     pub fn add_call(&self, key: CallKey, h: Arc<dyn CallHandler>) {
         lock(&self.calls).insert(key.serial, h);
+    }
+
+    /// Registers the callbacks of a call object handed over for the call the library is
+    /// about to start under `key`; `cell` learns the key with the call's first event.
+    fn add_pending_call(&self, key: CallKey, p: &PendingCall) {
+        lock(&self.pending_keys).insert(key.serial, p.key.clone());
+        self.add_call(key, p.handler.clone());
+    }
+
+    /// Reports the progress of call `key`'s next transfer again (it starts one).
+    pub fn follow_transfer(&self, key: CallKey) {
+        lock(&self.unfollowed).remove(&key.serial);
     }
 
     /// Registers a player's callbacks.
@@ -70,6 +91,8 @@ impl Handlers {
 
     /// Drops a call's callbacks; returns whether it had some.
     pub fn remove_call(&self, key: CallKey) -> bool {
+        lock(&self.pending_keys).remove(&key.serial);
+        lock(&self.unfollowed).remove(&key.serial);
         lock(&self.calls).remove(&key.serial).is_some()
     }
 
@@ -77,7 +100,12 @@ impl Handlers {
         lock(&self.accounts).get(&acc).cloned()
     }
 
+    /// The callbacks of call `key` for an event about to be delivered (telling a
+    /// handed-over call object its key first).
     fn call(&self, key: CallKey) -> Option<Arc<dyn CallHandler>> {
+        if let Some(cell) = lock(&self.pending_keys).remove(&key.serial) {
+            let _ = cell.set(key);
+        }
         lock(&self.calls).get(&key.serial).cloned()
     }
 
@@ -156,8 +184,14 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
             }
         }
         AppEvent::CallTransferStatus { call, mut prm } => {
+            if lock(&h.unfollowed).contains(&call.serial) {
+                return;
+            }
             with_call(h, call, |c| c.on_call_transfer_status(&mut prm));
             if !prm.cont {
+                if !prm.final_notify {
+                    lock(&h.unfollowed).insert(call.serial);
+                }
                 h.to_core(move |core, _| core.call_transfer_follow(call, false));
             }
         }
@@ -173,12 +207,15 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
                 let next = core.peek_next_call_key();
                 let accepted = prm.status_code < 300;
                 if let (true, Some(next), Some(p)) = (accepted, next, &prm.new_call) {
-                    handlers.add_call(next, p.handler.clone());
+                    handlers.add_pending_call(next, p);
                 }
                 let made = core.transfer_decide(now, call, tsx, prm.status_code, &prm.dst_uri);
                 match (made, next, &prm.new_call) {
                     (Some(key), _, Some(p)) => {
                         let _ = p.key.set(key);
+                        if let Some(n) = next.filter(|n| *n != key) {
+                            lock(&handlers.pending_keys).remove(&n.serial);
+                        }
                     }
                     (None, Some(next), Some(_)) if accepted => {
                         handlers.remove_call(next);

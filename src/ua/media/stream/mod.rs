@@ -148,7 +148,7 @@ impl AudioStream {
         Ok(AudioStream {
             id,
             name: format!("stream {} -> {}", sockets.port(), setup.remote_rtp),
-            dtmf_tx: DtmfSender::new(dtmf_config(&setup, 160)),
+            dtmf_tx: DtmfSender::new(dtmf_config(&setup)),
             dtmf_rx: DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT),
             remote_rtp: setup.remote_rtp,
             remote_rtcp: setup.remote_rtcp,
@@ -181,6 +181,9 @@ impl AudioStream {
         if codec_changed {
             self.codec = CodecSide::new(&setup, registry, self.bridge, &self.jb_settings)?;
             self.dtmf_rx = DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT);
+            if !self.dtmf_tx.is_busy() {
+                self.dtmf_tx = DtmfSender::new(dtmf_config(&setup));
+            }
             self.first_packet = true;
         }
         if setup.remote_rtp != self.setup.remote_rtp || setup.remote_rtcp != self.setup.remote_rtcp
@@ -200,10 +203,9 @@ impl AudioStream {
         if self.setup.telephone_event.is_none() {
             return Err("the peer did not accept telephone-event".into());
         }
-        if !self.dtmf_tx.is_busy() {
-            self.dtmf_tx = DtmfSender::new(dtmf_config(&self.setup, duration_ms));
-        }
-        self.dtmf_tx.send_digits(digits).map_err(|e| e.to_string())
+        self.dtmf_tx
+            .send_digits_for(digits, duration_ms)
+            .map_err(|e| e.to_string())
     }
 
     /// PJSUA2's `StreamStat`.
@@ -312,15 +314,16 @@ impl AudioStream {
         if self.setup.rtcp_mux {
             self.remote_rtcp = from;
         }
-        if event {
-            // A malformed event payload is dropped like any bad packet.
-            let _ = self.dtmf_rx.handle(now, packet.timestamp, packet.payload);
-            return;
-        }
         if verdict == RtpVerdict::NewSource {
             self.codec.jb.reset();
             self.codec.dec.clear();
             self.codec.played = false;
+            self.dtmf_rx.reset();
+        }
+        if event {
+            // A malformed event payload is dropped like any bad packet.
+            let _ = self.dtmf_rx.handle(now, packet.timestamp, packet.payload);
+            return;
         }
         let put = self.codec.jb.put(
             now,
@@ -374,11 +377,10 @@ fn event_rate(setup: &StreamSetup) -> u32 {
         .map_or(setup.codec.clock_rate, |t| t.clock_rate)
 }
 
-fn dtmf_config(setup: &StreamSetup, duration_ms: u32) -> DtmfSenderConfig {
+fn dtmf_config(setup: &StreamSetup) -> DtmfSenderConfig {
     DtmfSenderConfig {
         clock_rate: event_rate(setup),
         packet_ms: setup.ptime_ms,
-        duration_ms,
         ..DtmfSenderConfig::default()
     }
 }
