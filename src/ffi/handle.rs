@@ -20,6 +20,12 @@ pub enum HandleKind {
     Account = 3,
     /// A call object.
     Call = 4,
+    /// An audio file player.
+    AudioMediaPlayer = 5,
+    /// An audio file recorder.
+    AudioMediaRecorder = 6,
+    /// A tone generator.
+    ToneGenerator = 7,
 }
 
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

@@ -103,11 +103,13 @@ impl Endpoint {
         f(&mut port.port).map_err(|e| e.with_title(title))
     }
 
-    /// `AudioMediaPlayer::createPlayer` (one file) or `createPlaylist` (several):
-    /// `options` PJSUA2RS_FILE_NO_LOOP plays once. `handler` gets onEof2.
+    /// `AudioMediaPlayer::createPlayer` (one file) or `createPlaylist` (several, the port
+    /// named `label` unless it is empty): `options` PJSUA2RS_FILE_NO_LOOP plays once.
+    /// `handler` gets onEof2.
     pub fn player_create(
         &self,
         files: &[String],
+        label: &str,
         options: u32,
         handler: Option<Arc<dyn PlayerHandler>>,
     ) -> Result<MediaObj> {
@@ -121,8 +123,11 @@ impl Endpoint {
         let sink = live.sink.clone();
         let on_eof = Box::new(move || sink(AppEvent::PlayerEof { player: id }));
         let format = live.media.format();
-        let player = Player::open(files, options & PJSUA2RS_FILE_NO_LOOP == 0, format, on_eof)
+        let mut player = Player::open(files, options & PJSUA2RS_FILE_NO_LOOP == 0, format, on_eof)
             .map_err(|e| Error::new(PJSUA2RS_ERR_NOT_FOUND, title, e))?;
+        if !label.is_empty() {
+            player.set_name(label);
+        }
         if let Some(h) = handler {
             live.handlers.add_player(id, h);
         }
@@ -153,8 +158,14 @@ impl Endpoint {
     pub fn recorder_create(&self, file: &str, max_size: u64, options: u32) -> Result<MediaObj> {
         let title = "AudioMediaRecorder::createRecorder()";
         let format = self.live(title)?.media.format();
+        // As PJSUA2: a file type it cannot write is "not supported".
+        let status = if file.to_ascii_lowercase().ends_with(".wav") {
+            PJSUA2RS_ERR_INVALID_ARG
+        } else {
+            PJSUA2RS_ERR_NOT_SUPPORTED
+        };
         let rec = Recorder::create(file, options, max_size, format)
-            .map_err(|e| Error::new(PJSUA2RS_ERR_INVALID_ARG, title, e))?;
+            .map_err(|e| Error::new(status, title, e))?;
         self.add_object(title, NEXT_ID.fetch_add(1, Ordering::Relaxed), rec)
     }
 
@@ -178,7 +189,13 @@ impl Endpoint {
         ) -> std::result::Result<R, crate::media::tone::ToneError>,
     ) -> Result<R> {
         self.with_object::<TonePort, _>(title, obj, |t| {
-            f(&mut t.generator).map_err(|e| Error::new(PJSUA2RS_ERR_INVALID_ARG, "", e.to_string()))
+            f(&mut t.generator).map_err(|e| {
+                let status = match e {
+                    crate::media::tone::ToneError::TooMany => PJSUA2RS_ERR_TOO_MANY,
+                    crate::media::tone::ToneError::UnknownDigit(_) => PJSUA2RS_ERR_INVALID_ARG,
+                };
+                Error::new(status, "", e.to_string())
+            })
         })
     }
 
@@ -236,7 +253,8 @@ impl Endpoint {
     }
 
     /// Deletes a media object: its port leaves the bridge (a recorder's file is finished),
-    /// a player's callbacks stop.
+    /// a player's callbacks stop (none is running when this returns, unless called from
+    /// one).
     pub fn media_obj_destroy(&self, obj: MediaObj) -> Result<()> {
         let title = "AudioMedia::~AudioMedia()";
         let live = self.live(title)?;
@@ -265,6 +283,7 @@ impl Endpoint {
         };
         // Outside the lock: a recorder finishes its file here.
         drop(port);
+        live.callback_barrier();
         Ok(())
     }
 }
