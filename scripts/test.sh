@@ -51,5 +51,8 @@ cargo test --release --test harness_baresip -- --ignored --test-threads=1
 step "accounts against real registrars (sipp, kamailio)"
 cargo test --release --test registration -- --ignored --test-threads=1
 
+step "calls against real phones (the sipp call scenarios, baresip)"
+cargo test --release --test call_peers -- --ignored --test-threads=1
+
 echo
 echo "all tests passed"

@@ -20,6 +20,14 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(10);
+
+/// The tests run one at a time: each has two or three endpoints with their own media
+/// clocks, and real-time audio checks need the 2 cores to keep up.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
 const CONFIRMED: i32 = 5;
 const DISCONNECTED: i32 = 6;
 
@@ -251,6 +259,7 @@ fn check_tone(path: &Path, freq: f64, what: &str) {
 
 /// Both ways: a plays `fa` Hz to b, b plays `fb` Hz to a; each side records.
 fn tone_both_ways(codec: &str, fa: u16, fb: u16) {
+    let _serial = serial();
     let a = phone("alice", codec);
     let b = phone("bob", codec);
     let c = connect(&a, &b);
@@ -322,6 +331,7 @@ fn opus_carries_a_tone_both_ways() {
 
 #[test]
 fn rfc4733_digits_arrive_in_order() {
+    let _serial = serial();
     let a = phone("alice", "PCMU");
     let b = phone("bob", "PCMU");
     let c = connect(&a, &b);
@@ -344,6 +354,7 @@ fn rfc4733_digits_arrive_in_order() {
 
 #[test]
 fn hold_stops_sending_and_unhold_resumes() {
+    let _serial = serial();
     let a = phone("alice", "PCMA");
     let b = phone("bob", "PCMA");
     let c = connect(&a, &b);
@@ -395,6 +406,7 @@ fn hold_stops_sending_and_unhold_resumes() {
 /// "microphone" (a tone) to both calls. Everyone hears the two others.
 #[test]
 fn three_party_local_conference_mixes_everyone() {
+    let _serial = serial();
     let alice = phone("alice", "PCMU");
     let bob = phone("bob", "PCMU");
     let carol = phone("carol", "PCMU");
@@ -465,6 +477,7 @@ fn three_party_local_conference_mixes_everyone() {
 /// peer's CNAME.
 #[test]
 fn rtcp_reports_give_round_trip_time_and_peer_figures() {
+    let _serial = serial();
     let a = phone("alice", "PCMU");
     let b = phone("bob", "PCMU");
     let c = connect(&a, &b);

@@ -116,6 +116,7 @@ fn player_plays_once_reports_eof_and_positions_work() {
     let player = ep
         .player_create(
             &[wav.to_str().unwrap().to_string()],
+            "",
             PJSUA2RS_FILE_NO_LOOP,
             Some(std::sync::Arc::new(Eof(Mutex::new(tx)))),
         )
@@ -201,7 +202,7 @@ fn two_sources_mix_into_one_sink_and_levels_scale() {
 fn media_errors_are_clear() {
     let ep = endpoint();
     let missing = ep
-        .player_create(&["/nonexistent/x.wav".to_string()], 0, None)
+        .player_create(&["/nonexistent/x.wav".to_string()], "", 0, None)
         .unwrap_err();
     assert!(
         missing.reason.contains("/nonexistent/x.wav"),
@@ -211,10 +212,13 @@ fn media_errors_are_clear() {
     let not_wav = dir().join("not.wav");
     std::fs::write(&not_wav, b"hello").unwrap();
     assert!(ep
-        .player_create(&[not_wav.to_str().unwrap().to_string()], 0, None)
+        .player_create(&[not_wav.to_str().unwrap().to_string()], "", 0, None)
         .is_err());
     assert!(ep.recorder_create("/tmp/x.mp3", 0, 0).is_err());
-    assert!(ep.player_create(&[], 0, None).is_err(), "an empty playlist");
+    assert!(
+        ep.player_create(&[], "", 0, None).is_err(),
+        "an empty playlist"
+    );
     assert!(ep.audio_media_start_transmit(0, 999, 1.0).is_err());
     assert!(ep.audio_media_adjust_rx_level(0, -1.0).is_err());
     let t = ep.tone_generator_create().unwrap();

@@ -271,14 +271,11 @@ class Call {
     void processRedirect(pjsip_redirect_op cmd) PJSUA2_THROW(Error) {
         detail::check(pjsua2rs_c::pjsua2rs_call_process_redirect(handle_, cmd));
     }
-    /** RFC 2833 digits in the audio stream. pjsua2rs has no audio streams yet: this throws
-     *  Error(PJ_EINVALIDOP); use sendDtmf with PJSUA_DTMF_METHOD_SIP_INFO. */
+    /** RFC 2833 (RFC 4733) digits (0-9, *, #, A-D) in the call's audio stream. */
     void dialDtmf(const string &digits) PJSUA2_THROW(Error) {
-        CallSendDtmfParam prm;
-        prm.digits = digits;
-        sendDtmf(prm);
+        detail::check(pjsua2rs_c::pjsua2rs_call_dial_dtmf(handle_, digits.c_str()));
     }
-    /** DTMF digits: SIP INFO, or RFC 2833 (needs the audio stream pjsua2rs lacks yet). */
+    /** DTMF digits: one SIP INFO each, or RFC 2833 events in the audio stream. */
     void sendDtmf(const CallSendDtmfParam &param) PJSUA2_THROW(Error) {
         detail::check(pjsua2rs_c::pjsua2rs_call_send_dtmf(handle_, param.method,
                                                           param.digits.c_str(), param.duration));

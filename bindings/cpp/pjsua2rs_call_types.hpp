@@ -163,7 +163,7 @@ struct CallMediaInfo {
     pjmedia_dir dir = PJMEDIA_DIR_NONE;
     /** PJSUA_CALL_MEDIA_*. */
     pjsua_call_media_status status = PJSUA_CALL_MEDIA_NONE;
-    /** The conference slot; -1 (pjsua2rs has no audio streams yet). */
+    /** The call's conference slot (-1 without audio). */
     int audioConfSlot = -1;
 };
 

@@ -20,6 +20,12 @@ pub enum HandleKind {
     Account = 3,
     /// A call object.
     Call = 4,
+    /// An audio file player.
+    AudioMediaPlayer = 5,
+    /// An audio file recorder.
+    AudioMediaRecorder = 6,
+    /// A tone generator.
+    ToneGenerator = 7,
     /// An application port (`AudioMediaPort`).
     AudioMediaPort = 8,
 }

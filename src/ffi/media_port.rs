@@ -5,16 +5,17 @@
 use super::boundary::ffi_call;
 use super::config::write_default_versioned;
 use super::endpoint::{endpoint, null_arg, pjsua2rs_endpoint, write_out};
-use super::handle::{HandleKind, Registry};
+use super::handle::HandleKind;
+use super::media::MediaFormatAudioC;
+use super::media_object::MediaObjects;
 use super::strings::arg_str;
 use super::versioned::{read_versioned, Versioned};
 use crate::ua::endpoint::{
-    AudioMediaPortHandler, AudioMediaPortStats, MediaFormatAudio, MediaFrame, MediaObj,
+    AudioMediaPortHandler, AudioMediaPortStats, MediaFormatAudio, MediaFrame,
 };
-use crate::ua::status::{pjsua2rs_status, PJSUA2RS_ERR_SIP_SHUTDOWN};
-use crate::ua::{Endpoint, Error, Result};
+use crate::ua::status::pjsua2rs_status;
 use std::os::raw::{c_char, c_int, c_uint, c_void};
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, OnceLock};
 
 /// A handle to an application port. 0 is never a valid handle.
 #[allow(non_camel_case_types)]
@@ -127,27 +128,9 @@ impl AudioMediaPortHandler for CPortHandler {
     }
 }
 
-/// What a port handle names.
-struct PortRef {
-    ep: Weak<Endpoint>,
-    obj: MediaObj,
-}
-
-impl PortRef {
-    fn endpoint(&self) -> Result<Arc<Endpoint>> {
-        self.ep.upgrade().ok_or_else(|| {
-            Error::new(
-                PJSUA2RS_ERR_SIP_SHUTDOWN,
-                "",
-                "the port's endpoint was destroyed",
-            )
-        })
-    }
-}
-
-fn ports() -> &'static Registry<PortRef> {
-    static REGISTRY: OnceLock<Registry<PortRef>> = OnceLock::new();
-    REGISTRY.get_or_init(|| Registry::new(HandleKind::AudioMediaPort))
+fn ports() -> &'static MediaObjects {
+    static REGISTRY: OnceLock<MediaObjects> = OnceLock::new();
+    REGISTRY.get_or_init(|| MediaObjects::new(HandleKind::AudioMediaPort))
 }
 
 /// PJSUA2's `AudioMediaPort::createPort`: a conference port of endpoint `ep` named `name`
@@ -162,7 +145,7 @@ fn ports() -> &'static Registry<PortRef> {
 pub extern "C" fn pjsua2rs_audio_media_port_create(
     ep: pjsua2rs_endpoint,
     name: *const c_char,
-    fmt: *const MediaFormatAudio,
+    fmt: *const MediaFormatAudioC,
     cb: *const AudioMediaPortCallbacks,
     user_data: *mut c_void,
     out: *mut pjsua2rs_audio_media_port,
@@ -178,7 +161,13 @@ pub extern "C" fn pjsua2rs_audio_media_port_create(
             return Err(null_arg("out"));
         }
         // SAFETY: non-NULL; the caller promises a format struct.
-        let fmt = unsafe { fmt.read() };
+        let f = unsafe { fmt.read() };
+        let fmt = MediaFormatAudio {
+            clock_rate: f.clock_rate,
+            channel_count: f.channel_count,
+            frame_time_usec: f.frame_time_usec,
+            bits_per_sample: f.bits_per_sample,
+        };
         let cb = if cb.is_null() {
             AudioMediaPortCallbacks::default()
         } else {
@@ -190,11 +179,7 @@ pub extern "C" fn pjsua2rs_audio_media_port_create(
             user_data: user_data as usize,
         });
         let obj = e.audio_media_port_create(name, &fmt, handler)?;
-        let handle = ports().insert(Arc::new(PortRef {
-            ep: Arc::downgrade(&e),
-            obj,
-        }));
-        write_out(out, handle, "out")
+        write_out(out, ports().insert(&e, obj), "out")
     })
 }
 
@@ -206,8 +191,7 @@ pub extern "C" fn pjsua2rs_audio_media_port_get_port_id(
     out_slot: *mut c_int,
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_audio_media_port_get_port_id()", || {
-        let p = ports().get(port)?;
-        write_out(out_slot, p.obj.slot as c_int, "out_slot")
+        write_out(out_slot, ports().get(port)?.port_id(), "out_slot")
     })
 }
 
@@ -220,25 +204,20 @@ pub extern "C" fn pjsua2rs_audio_media_port_get_stats(
     out: *mut AudioMediaPortStats,
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_audio_media_port_get_stats()", || {
-        let p = ports().get(port)?;
-        let stats = p.endpoint()?.audio_media_port_stats(p.obj)?;
-        write_out(out, stats, "out")
+        let (ep, obj) = ports().target(port)?;
+        write_out(out, ep.audio_media_port_stats(obj)?, "out")
     })
 }
 
 /// PJSUA2's `delete port`: the port leaves the bridge (and every link with it) and the
 /// handle becomes invalid. No callback of the port runs after this returns, unless it is
-/// called from one (which then finishes; no other starts). Succeeds after the endpoint's
-/// destruction too (only the handle is left to free).
+/// called from one (which then finishes; no other starts). Once the endpoint is
+/// destroyed only the handle is left to free.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_port_destroy(
     port: pjsua2rs_audio_media_port,
 ) -> pjsua2rs_status {
     ffi_call("pjsua2rs_audio_media_port_destroy()", || {
-        let p = ports().remove(port)?;
-        match p.ep.upgrade().map(|ep| ep.media_obj_destroy(p.obj)) {
-            Some(Err(e)) if e.status != PJSUA2RS_ERR_SIP_SHUTDOWN => Err(e),
-            _ => Ok(()),
-        }
+        ports().destroy(port)
     })
 }

@@ -19,7 +19,7 @@ for src in "${tests[@]}"; do
   name=$(basename "$src" .c)
   echo "== $name"
   if ! "$cc" -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Iinclude \
-      "$src" -L"$lib_dir" -lpjsua2rs -lpthread -Wl,-rpath,"$lib_dir" -o "$out_dir/$name"; then
+      "$src" -L"$lib_dir" -lpjsua2rs -lpthread -lm -Wl,-rpath,"$lib_dir" -o "$out_dir/$name"; then
     echo "FAILED to compile: $name" >&2
     failed=1
     continue

@@ -322,15 +322,20 @@ int main(void) {
     WAIT_FOR(out->media_status == PJSUA2RS_CALL_MEDIA_ACTIVE &&
              inc->media_status == PJSUA2RS_CALL_MEDIA_ACTIVE);
 
-    /* DTMF over INFO; RFC 2833 needs an audio stream pjsua2rs does not have yet. */
+    /* DTMF over INFO, then as RFC 2833 events in the audio stream. */
     CHECK(pjsua2rs_call_send_dtmf(out->h, PJSUA2RS_DTMF_METHOD_SIP_INFO, NULL, 0) ==
           PJSUA2RS_ERR_INVALID_ARG);
     CHECK(pjsua2rs_call_send_dtmf(out->h, PJSUA2RS_DTMF_METHOD_SIP_INFO, "12#", 0) ==
           PJSUA2RS_SUCCESS);
     WAIT_FOR(strcmp(inc->digits, "12#") == 0 && out->tsx_uac_info_200 == 3);
     CHECK(inc->dtmf_method == PJSUA2RS_DTMF_METHOD_SIP_INFO);
-    CHECK(pjsua2rs_call_send_dtmf(out->h, PJSUA2RS_DTMF_METHOD_RFC2833, "1", 0) ==
-          PJSUA2RS_ERR_INVALID_OP);
+    CHECK(pjsua2rs_call_send_dtmf(out->h, PJSUA2RS_DTMF_METHOD_RFC2833, "4", 160) ==
+          PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_call_dial_dtmf(out->h, "5*") == PJSUA2RS_SUCCESS);
+    WAIT_FOR(strcmp(inc->digits, "12#45*") == 0);
+    CHECK(inc->dtmf_method == PJSUA2RS_DTMF_METHOD_RFC2833);
+    CHECK(pjsua2rs_call_dial_dtmf(out->h, "5x") == PJSUA2RS_ERR_INVALID_ARG);
+    CHECK(pjsua2rs_call_dial_dtmf(out->h, NULL) == PJSUA2RS_ERR_INVALID_ARG);
 
     /* A MESSAGE and its outcome; another request. */
     CHECK(pjsua2rs_call_send_instant_message(out->h, NULL, NULL, NULL) ==

@@ -198,7 +198,7 @@ static void answeredHeldDtmfHungUp() {
     CHECK(!oi.remOfferer && ii.remOfferer && ii.remAudioCount == 1);
     CHECK(oi.media.size() == 1 && oi.media[0].type == PJMEDIA_TYPE_AUDIO &&
           oi.media[0].dir == PJMEDIA_DIR_ENCODING_DECODING &&
-          oi.media[0].status == PJSUA_CALL_MEDIA_ACTIVE && oi.media[0].audioConfSlot == -1);
+          oi.media[0].status == PJSUA_CALL_MEDIA_ACTIVE && oi.media[0].audioConfSlot > 0);
     {
         std::lock_guard<std::mutex> g(out.lock);
         std::vector<pjsip_inv_state> seq;
@@ -223,7 +223,7 @@ static void answeredHeldDtmfHungUp() {
                inc->lastMedia() == PJSUA_CALL_MEDIA_ACTIVE;
     }));
 
-    // DTMF over INFO; RFC 2833 needs the audio stream pjsua2rs does not have yet.
+    // DTMF over INFO, then as RFC 2833 events in the audio stream.
     CallSendDtmfParam dtmf;
     CHECK(dtmf.method == PJSUA_DTMF_METHOD_RFC2833 && dtmf.duration == 160);
     dtmf.method = PJSUA_DTMF_METHOD_SIP_INFO;
@@ -232,7 +232,13 @@ static void answeredHeldDtmfHungUp() {
     CHECK(until({&a, &b}, [&] { return inc->count("dtmf ") == 3; }));
     CHECK(inc->logged("dtmf 1 1") && inc->logged("dtmf 2 1") && inc->logged("dtmf # 1"));
     CHECK(until({&a, &b}, [&] { return out.count("tsx INFO 0 200") == 3; }));
-    EXPECT_ERROR(out.dialDtmf("1"), PJ_EINVALIDOP);
+    out.dialDtmf("45");
+    dtmf.method = PJSUA_DTMF_METHOD_RFC2833;
+    dtmf.digits = "*";
+    out.sendDtmf(dtmf);
+    CHECK(until({&a, &b}, [&] { return inc->count("dtmf ") == 6; }));
+    CHECK(inc->logged("dtmf 4 0") && inc->logged("dtmf 5 0") && inc->logged("dtmf * 0"));
+    EXPECT_ERROR(out.dialDtmf("4x"), PJ_EINVAL);
 
     // A MESSAGE: its userData comes back with the status.
     SendInstantMessageParam im;

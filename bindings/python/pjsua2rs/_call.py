@@ -204,17 +204,14 @@ class Call:
                                                   check_int(cmd, "cmd", ctypes.c_int32)))
 
     def dialDtmf(self, digits):
-        """Sends `digits` as RFC 2833 (RFC 4733) events in the call's audio stream. pjsua2rs
-        has no audio streams yet, so this raises Error(PJ_EINVALIDOP) for now; use
-        sendDtmf with PJSUA_DTMF_METHOD_SIP_INFO."""
-        prm = CallSendDtmfParam()
-        prm.digits = digits
-        self.sendDtmf(prm)
+        """Sends `digits` (0-9, *, #, A-D) as RFC 2833 (RFC 4733) events in the call's
+        audio stream."""
+        check(_lib.pjsua2rs_call_dial_dtmf(self._h(), to_c(digits, "digits")))
 
     def sendDtmf(self, param):
         """Sends DTMF digits (CallSendDtmfParam): PJSUA_DTMF_METHOD_SIP_INFO sends one INFO
-        per digit; PJSUA_DTMF_METHOD_RFC2833 (the default) needs the call's audio stream,
-        which pjsua2rs does not have yet (Error PJ_EINVALIDOP)."""
+        per digit; PJSUA_DTMF_METHOD_RFC2833 (the default) sends RFC 4733 events in the
+        call's audio stream."""
         if not isinstance(param, CallSendDtmfParam):
             raise TypeError("sendDtmf() takes a CallSendDtmfParam")
         method = check_int(param.method, "CallSendDtmfParam.method", ctypes.c_int32)

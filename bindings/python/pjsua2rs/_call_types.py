@@ -218,8 +218,8 @@ class SendTypingIndicationParam(_Repr):
 class CallMediaInfo(_Repr):
     """One media line of a call (PJSUA2's `CallMediaInfo`): `index`, `type`
     (PJMEDIA_TYPE_AUDIO, or PJMEDIA_TYPE_NONE for a line not used), `dir` (PJMEDIA_DIR_*),
-    `status` (PJSUA_CALL_MEDIA_*) and `audioConfSlot` (-1: pjsua2rs has no audio streams
-    yet). Video members are not provided (no video)."""
+    `status` (PJSUA_CALL_MEDIA_*) and `audioConfSlot` (the call's conference slot, -1
+    without audio). Video members are not provided (no video)."""
 
     def __init__(self):
         self.index = 0

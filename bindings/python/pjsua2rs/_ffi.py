@@ -497,8 +497,9 @@ PJSUA2RS_DEFAULT_PLAYBACK_DEV = -2
 # PJSUA_SND_NULL_DEV: the null device.
 PJSUA2RS_SND_NULL_DEV = -99
 
-# PJSUA_SND_NO_DEV: no device (the bridge still runs on the media clock).
-PJSUA2RS_SND_NO_DEV = -98
+# PJSUA_SND_NO_DEV (PJMEDIA_AUD_INVALID_DEV): no device (the bridge still runs on the
+# media clock).
+PJSUA2RS_SND_NO_DEV = -3
 
 # PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
 PJSUA2RS_FILE_NO_LOOP = 1
@@ -507,10 +508,10 @@ PJSUA2RS_FILE_NO_LOOP = 1
 PJSUA2RS_FILE_WRITE_PCM = 0
 
 # PJMEDIA_FILE_WRITE_ALAW.
-PJSUA2RS_FILE_WRITE_ALAW = 4
+PJSUA2RS_FILE_WRITE_ALAW = 1
 
 # PJMEDIA_FILE_WRITE_ULAW.
-PJSUA2RS_FILE_WRITE_ULAW = 8
+PJSUA2RS_FILE_WRITE_ULAW = 2
 
 # PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 PJSUA2RS_TRANSPORT_FLAG_RELIABLE = 1
@@ -2277,6 +2278,110 @@ class pjsua2rs_error_info(ctypes.Structure):
 pjsua2rs_json_doc = ctypes.c_uint64
 
 
+class pjsua2rs_media_format_audio(ctypes.Structure):
+    """PJSUA2's `MediaFormatAudio` of a conference port (16-bit linear PCM)."""
+
+    _fields_ = [
+        ('clock_rate', ctypes.c_uint),
+        ('channel_count', ctypes.c_uint),
+        ('frame_time_usec', ctypes.c_uint),
+        ('bits_per_sample', ctypes.c_uint),
+    ]
+    _field_docs_ = {
+        'clock_rate': 'Samples per second per channel.',
+        'channel_count': 'Channels.',
+        'frame_time_usec': 'Frame duration in microseconds.',
+        'bits_per_sample': 'Bits per sample (16).',
+    }
+
+
+class pjsua2rs_conf_port_info(ctypes.Structure):
+    """PJSUA2's `ConfPortInfo`; the listeners are written to a separate array."""
+
+    _fields_ = [
+        ('port_id', ctypes.c_int),
+        ('name', ctypes.c_char * 256),
+        ('format', pjsua2rs_media_format_audio),
+        ('tx_level_adj', ctypes.c_float),
+        ('rx_level_adj', ctypes.c_float),
+        ('listener_count', ctypes.c_size_t),
+    ]
+    _field_docs_ = {
+        'port_id': 'The slot.',
+        'name': 'The port\'s name ("Master/sound" for slot 0, a file name, "tonegen"...).',
+        'format': 'The format the port exchanges with the bridge.',
+        'tx_level_adj': 'The level adjustment of what the port transmits (1.0: unchanged, 0: muted).',
+        'rx_level_adj': 'The level adjustment of what the port receives.',
+        'listener_count': 'How many slots the port transmits to (all of them, also beyond the array given).',
+    }
+
+
+class pjsua2rs_audio_dev_info(ctypes.Structure):
+    """PJSUA2's `AudioDevInfo`: one entry of `enumDev2`."""
+
+    _fields_ = [
+        ('id', ctypes.c_int),
+        ('name', ctypes.c_char * 128),
+        ('input_count', ctypes.c_uint),
+        ('output_count', ctypes.c_uint),
+        ('default_samples_per_sec', ctypes.c_uint),
+        ('driver', ctypes.c_char * 32),
+    ]
+    _field_docs_ = {
+        'id': 'The device id, for `pjsua2rs_aud_dev_manager_set_capture_dev` / `_playback_dev`.',
+        'name': 'Its name ("default", "hw:0,0"...).',
+        'input_count': 'Capture channels (0: cannot capture).',
+        'output_count': 'Playback channels (0: cannot play).',
+        'default_samples_per_sec': 'The default sampling rate.',
+        'driver': 'The driver ("Alsa").',
+    }
+
+
+# `on_eof2`: the player reached the end of its file (of the last file of a playlist);
+# it starts over unless created with PJSUA2RS_FILE_NO_LOOP (PJSUA2 `onEof2`).
+pjsua2rs_on_eof2_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+
+
+class pjsua2rs_audio_media_player_callbacks(ctypes.Structure):
+    """
+    The callbacks of a player; NULL members are not called. They get the `user_data` given at creation and run on the library's callback thread, or inside `pjsua2rs_endpoint_handle_events` in poll mode, never while the library holds a lock; calling the API from them is safe, destroying the player too. Set `struct_size` with `pjsua2rs_audio_media_player_callbacks_default` (members are only ever appended).
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('on_eof2', pjsua2rs_on_eof2_fn),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof(pjsua2rs_audio_media_player_callbacks)` as the program was compiled.',
+        'on_eof2': 'The end of the file was reached (PJSUA2 `onEof2`).',
+    }
+
+
+# A handle to an audio file player. 0 is never a valid handle.
+pjsua2rs_audio_media_player = ctypes.c_uint64
+
+
+class pjsua2rs_audio_media_player_info(ctypes.Structure):
+    """PJSUA2's `AudioMediaPlayerInfo`."""
+
+    _fields_ = [
+        ('format_id', ctypes.c_uint),
+        ('payload_bits_per_sample', ctypes.c_uint),
+        ('size_bytes', ctypes.c_uint64),
+        ('size_samples', ctypes.c_uint64),
+    ]
+    _field_docs_ = {
+        'format_id': 'PJMEDIA_FORMAT_PCM (0), PJMEDIA_FORMAT_ALAW or PJMEDIA_FORMAT_ULAW (FourCCs).',
+        'payload_bits_per_sample': 'Bits per stored sample (16 for PCM, 8 for A-law and u-law).',
+        'size_bytes': 'Bytes of audio in the file.',
+        'size_samples': 'Samples in the file (all channels).',
+    }
+
+
+# A handle to an audio file recorder. 0 is never a valid handle.
+pjsua2rs_audio_media_recorder = ctypes.c_uint64
+
+
 class pjsua2rs_media_frame(ctypes.Structure):
     """PJSUA2's `MediaFrame`: 16-bit linear PCM samples in the machine's byte order."""
 
@@ -2317,25 +2422,6 @@ class pjsua2rs_audio_media_port_callbacks(ctypes.Structure):
     }
 
 
-class pjsua2rs_media_format_audio(ctypes.Structure):
-    """
-    PJSUA2's `MediaFormatAudio` of an application port: 16-bit linear PCM, mono. A zero field takes the bridge's value (its clock rate and frame time; 1 channel; 16 bits).
-    """
-
-    _fields_ = [
-        ('clock_rate', ctypes.c_uint32),
-        ('channel_count', ctypes.c_uint32),
-        ('frame_time_usec', ctypes.c_uint32),
-        ('bits_per_sample', ctypes.c_uint32),
-    ]
-    _field_docs_ = {
-        'clock_rate': "Samples per second: any rate the resampler converts to and from the bridge's (8000, 16000, 32000, 44100, 48000...).",
-        'channel_count': 'Channels (1).',
-        'frame_time_usec': 'Frame duration in microseconds (at most a second), a whole number of samples.',
-        'bits_per_sample': 'Bits per sample (16).',
-    }
-
-
 # A handle to an application port. 0 is never a valid handle.
 pjsua2rs_audio_media_port = ctypes.c_uint64
 
@@ -2350,6 +2436,61 @@ class pjsua2rs_audio_media_port_stats(ctypes.Structure):
     _field_docs_ = {
         'underruns': 'Bridge frames sent as silence because onFrameRequested had not supplied them in time.',
         'dropped': 'Bridge frames not delivered to onFrameReceived because it fell 32 frames behind.',
+    }
+
+
+# A handle to a tone generator. 0 is never a valid handle.
+pjsua2rs_tone_generator = ctypes.c_uint64
+
+
+class pjsua2rs_tone_desc(ctypes.Structure):
+    """PJSUA2's `ToneDesc`: one tone."""
+
+    _fields_ = [
+        ('freq1', ctypes.c_uint16),
+        ('freq2', ctypes.c_uint16),
+        ('on_msec', ctypes.c_uint16),
+        ('off_msec', ctypes.c_uint16),
+        ('volume', ctypes.c_int16),
+    ]
+    _field_docs_ = {
+        'freq1': 'First frequency in Hz.',
+        'freq2': 'Second frequency in Hz (0: a single-frequency tone).',
+        'on_msec': 'Milliseconds on.',
+        'off_msec': 'Milliseconds of silence after.',
+        'volume': "Peak amplitude (0: 12288, pjmedia's default).",
+    }
+
+
+class pjsua2rs_tone_digit(ctypes.Structure):
+    """PJSUA2's `ToneDigit`: one DTMF digit to play."""
+
+    _fields_ = [
+        ('digit', ctypes.c_char),
+        ('on_msec', ctypes.c_uint16),
+        ('off_msec', ctypes.c_uint16),
+        ('volume', ctypes.c_int16),
+    ]
+    _field_docs_ = {
+        'digit': "The digit ('0'-'9', '*', '#', 'A'-'D', or any the digit map has; any case).",
+        'on_msec': 'Milliseconds on.',
+        'off_msec': 'Milliseconds of silence after.',
+        'volume': "Peak amplitude (0: 12288, pjmedia's default).",
+    }
+
+
+class pjsua2rs_tone_digit_map_digit(ctypes.Structure):
+    """PJSUA2's `ToneDigitMapDigit`: the two frequencies of a digit."""
+
+    _fields_ = [
+        ('digit', ctypes.c_char),
+        ('freq1', ctypes.c_uint16),
+        ('freq2', ctypes.c_uint16),
+    ]
+    _field_docs_ = {
+        'digit': 'The digit.',
+        'freq1': 'Low-group frequency in Hz.',
+        'freq2': 'High-group frequency in Hz.',
     }
 
 
@@ -2919,16 +3060,124 @@ PROTOTYPES = [
     # PJSUA2RS_ERR_EOF when every member was read.
     # pjsua2rs_status pjsua2rs_json_doc_unread_name(pjsua2rs_json_doc doc, uint32_t node, char *buf, size_t buf_len, size_t *len_out)
     ('pjsua2rs_json_doc_unread_name', pjsua2rs_status, (pjsua2rs_json_doc, ctypes.c_uint32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
-    # PJSUA2's `AudioMedia::startTransmit2`: port `src` of endpoint `ep` transmits to port
-    # `sink` at `level` (1.0: unchanged, PJSUA2's `startTransmit`; 0: muted). Again with the
-    # same pair changes the level. A link to or from slot 0 opens the sound device unless
-    # the application chose the null device.
+    # PJSUA2's `AudioMedia::startTransmit2`: port `src` transmits to port `sink` at `level`
+    # (1.0: as is, PJSUA2's `startTransmit`; 0 mutes; above 1 amplifies). Linking to or
+    # from slot 0 opens the sound device unless the application chose the null device.
     # pjsua2rs_status pjsua2rs_audio_media_start_transmit(pjsua2rs_endpoint ep, int src, int sink, float level)
     ('pjsua2rs_audio_media_start_transmit', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_int, ctypes.c_float,)),
-    # PJSUA2's `AudioMedia::stopTransmit`: port `src` no longer transmits to port `sink`
-    # (no error if it did not).
+    # PJSUA2's `AudioMedia::stopTransmit`: port `src` stops transmitting to port `sink`.
     # pjsua2rs_status pjsua2rs_audio_media_stop_transmit(pjsua2rs_endpoint ep, int src, int sink)
     ('pjsua2rs_audio_media_stop_transmit', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_int,)),
+    # PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` transmits to the bridge
+    # (1.0: as is, 0: muted).
+    # pjsua2rs_status pjsua2rs_audio_media_adjust_rx_level(pjsua2rs_endpoint ep, int port, float level)
+    ('pjsua2rs_audio_media_adjust_rx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_float,)),
+    # PJSUA2's `AudioMedia::adjustTxLevel`: scales what the bridge gives port `port`.
+    # pjsua2rs_status pjsua2rs_audio_media_adjust_tx_level(pjsua2rs_endpoint ep, int port, float level)
+    ('pjsua2rs_audio_media_adjust_tx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_float,)),
+    # PJSUA2's `AudioMedia::getRxLevel`: the last level port `port` sent to the bridge,
+    # 0-255.
+    # pjsua2rs_status pjsua2rs_audio_media_get_rx_level(pjsua2rs_endpoint ep, int port, unsigned int *out)
+    ('pjsua2rs_audio_media_get_rx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(ctypes.c_uint),)),
+    # PJSUA2's `AudioMedia::getTxLevel`: the last level the bridge gave port `port`, 0-255.
+    # pjsua2rs_status pjsua2rs_audio_media_get_tx_level(pjsua2rs_endpoint ep, int port, unsigned int *out)
+    ('pjsua2rs_audio_media_get_tx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(ctypes.c_uint),)),
+    # PJSUA2's `AudioMedia::getPortInfo` (and `getPortInfoFromId`): writes port `port`'s
+    # info to `*out` and up to `capacity` of the slots it transmits to to `listeners` (NULL
+    # when `capacity` is 0); `out->listener_count` says how many there are in all.
+    # pjsua2rs_status pjsua2rs_audio_media_get_port_info(pjsua2rs_endpoint ep, int port, int *listeners, size_t capacity, pjsua2rs_conf_port_info *out)
+    ('pjsua2rs_audio_media_get_port_info', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(ctypes.c_int), ctypes.c_size_t, ctypes.POINTER(pjsua2rs_conf_port_info),)),
+    # PJSUA2's `Endpoint::mediaEnumPorts2`: writes up to `capacity` slots in use (slot 0,
+    # the sound device, first) to `out` and their number to `*count` (call with `capacity`
+    # 0 to size the array).
+    # pjsua2rs_status pjsua2rs_endpoint_media_enum_ports2(pjsua2rs_endpoint ep, int *out, size_t capacity, size_t *count)
+    ('pjsua2rs_endpoint_media_enum_ports2', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_int), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
+    # PJSUA2's `Endpoint::mediaActivePorts`: how many ports the bridge has (slot 0
+    # included).
+    # pjsua2rs_status pjsua2rs_endpoint_media_active_ports(pjsua2rs_endpoint ep, unsigned int *out)
+    ('pjsua2rs_endpoint_media_active_ports', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_uint),)),
+    # PJSUA2's `AudDevManager::setNullDev`: no sound card; slot 0 is the null device and the
+    # conference bridge runs on its own clock. The usual first call on a server.
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_set_null_dev(pjsua2rs_endpoint ep)
+    ('pjsua2rs_aud_dev_manager_set_null_dev', pjsua2rs_status, (pjsua2rs_endpoint,)),
+    # PJSUA2's `AudDevManager::setNoDev`: no sound device (players, recorders and calls
+    # still work on the bridge's clock).
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_set_no_dev(pjsua2rs_endpoint ep)
+    ('pjsua2rs_aud_dev_manager_set_no_dev', pjsua2rs_status, (pjsua2rs_endpoint,)),
+    # PJSUA2's `AudDevManager::setCaptureDev`: opens capture device `id` (from `enum_dev2`,
+    # or PJSUA2RS_DEFAULT_CAPTURE_DEV) in slot 0 with the playback device in use.
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_set_capture_dev(pjsua2rs_endpoint ep, int id)
+    ('pjsua2rs_aud_dev_manager_set_capture_dev', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int,)),
+    # PJSUA2's `AudDevManager::setPlaybackDev`: opens playback device `id` (from
+    # `enum_dev2`, or PJSUA2RS_DEFAULT_PLAYBACK_DEV) in slot 0 with the capture device in
+    # use.
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_set_playback_dev(pjsua2rs_endpoint ep, int id)
+    ('pjsua2rs_aud_dev_manager_set_playback_dev', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int,)),
+    # PJSUA2's `AudDevManager::getCaptureDev`: the capture device id in use
+    # (PJSUA2RS_SND_NULL_DEV or PJSUA2RS_SND_NO_DEV without a device,
+    # PJSUA2RS_DEFAULT_CAPTURE_DEV until one is opened).
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_get_capture_dev(pjsua2rs_endpoint ep, int *out)
+    ('pjsua2rs_aud_dev_manager_get_capture_dev', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `AudDevManager::getPlaybackDev`: the playback device id in use (as
+    # `get_capture_dev`).
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_get_playback_dev(pjsua2rs_endpoint ep, int *out)
+    ('pjsua2rs_aud_dev_manager_get_playback_dev', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `AudDevManager::enumDev2`: writes up to `capacity` devices to `out` and their
+    # number to `*count` (call with `capacity` 0 to size the array). A machine without a
+    # sound card may list none.
+    # pjsua2rs_status pjsua2rs_aud_dev_manager_enum_dev2(pjsua2rs_endpoint ep, pjsua2rs_audio_dev_info *out, size_t capacity, size_t *count)
+    ('pjsua2rs_aud_dev_manager_enum_dev2', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(pjsua2rs_audio_dev_info), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
+    # Fills `*out` with an empty callback table (every member NULL) and stamps
+    # `struct_size` with `size`, which must be `sizeof *out` as the program was compiled.
+    # pjsua2rs_status pjsua2rs_audio_media_player_callbacks_default(pjsua2rs_audio_media_player_callbacks *out, size_t size)
+    ('pjsua2rs_audio_media_player_callbacks_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_audio_media_player_callbacks), ctypes.c_size_t,)),
+    # PJSUA2's `AudioMediaPlayer::createPlayer`: plays WAV file `file` (PCM 8 or 16 bits,
+    # A-law or u-law, any rate and channel count: converted to the bridge's format) into a
+    # new conference port, over and over unless `options` has PJSUA2RS_FILE_NO_LOOP. `cb`
+    # (NULL: no callbacks) is copied; its functions get `user_data`, which must stay valid
+    # until the player is destroyed. A file that cannot be opened or read is
+    # PJSUA2RS_ERR_NOT_FOUND.
+    # pjsua2rs_status pjsua2rs_audio_media_player_create(pjsua2rs_endpoint ep, const char *file, unsigned int options, const pjsua2rs_audio_media_player_callbacks *cb, void *user_data, pjsua2rs_audio_media_player *out)
+    ('pjsua2rs_audio_media_player_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(pjsua2rs_audio_media_player_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_audio_media_player),)),
+    # PJSUA2's `AudioMediaPlayer::createPlaylist`: plays the `file_count` WAV files of
+    # `files` one after the other (then over again unless PJSUA2RS_FILE_NO_LOOP); the port
+    # is named `label` (NULL or "": "playlist:" and the first file). `on_eof2` comes at the
+    # end of the last file. Otherwise as `pjsua2rs_audio_media_player_create`.
+    # pjsua2rs_status pjsua2rs_audio_media_player_create_playlist(pjsua2rs_endpoint ep, const char *const *files, size_t file_count, const char *label, unsigned int options, const pjsua2rs_audio_media_player_callbacks *cb, void *user_data, pjsua2rs_audio_media_player *out)
+    ('pjsua2rs_audio_media_player_create_playlist', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(pjsua2rs_audio_media_player_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_audio_media_player),)),
+    # PJSUA2's `AudioMedia::getPortId` of a player: its conference slot.
+    # pjsua2rs_status pjsua2rs_audio_media_player_get_port_id(pjsua2rs_audio_media_player p, int *out)
+    ('pjsua2rs_audio_media_player_get_port_id', pjsua2rs_status, (pjsua2rs_audio_media_player, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `AudioMediaPlayer::getInfo`: the format and size of the file playing.
+    # pjsua2rs_status pjsua2rs_audio_media_player_get_info(pjsua2rs_audio_media_player p, pjsua2rs_audio_media_player_info *out)
+    ('pjsua2rs_audio_media_player_get_info', pjsua2rs_status, (pjsua2rs_audio_media_player, ctypes.POINTER(pjsua2rs_audio_media_player_info),)),
+    # PJSUA2's `AudioMediaPlayer::getPos`: the position in the file playing, in samples.
+    # pjsua2rs_status pjsua2rs_audio_media_player_get_pos(pjsua2rs_audio_media_player p, uint64_t *out)
+    ('pjsua2rs_audio_media_player_get_pos', pjsua2rs_status, (pjsua2rs_audio_media_player, ctypes.POINTER(ctypes.c_uint64),)),
+    # PJSUA2's `AudioMediaPlayer::setPos`: moves to sample `samples` of the file playing
+    # (past its end is PJSUA2RS_ERR_INVALID_ARG).
+    # pjsua2rs_status pjsua2rs_audio_media_player_set_pos(pjsua2rs_audio_media_player p, uint64_t samples)
+    ('pjsua2rs_audio_media_player_set_pos', pjsua2rs_status, (pjsua2rs_audio_media_player, ctypes.c_uint64,)),
+    # Deletes the player (its port leaves the bridge) and invalidates the handle (also
+    # after the endpoint was destroyed: it frees the handle). No callback of it runs once
+    # this returns, unless called from one of them, which is allowed.
+    # pjsua2rs_status pjsua2rs_audio_media_player_destroy(pjsua2rs_audio_media_player p)
+    ('pjsua2rs_audio_media_player_destroy', pjsua2rs_status, (pjsua2rs_audio_media_player,)),
+    # PJSUA2's `AudioMediaRecorder::createRecorder`: a new conference port writing what it
+    # receives to WAV file `file` (created or truncated), as 16-bit PCM or, with `options`
+    # PJSUA2RS_FILE_WRITE_ALAW / _ULAW, G.711, at the bridge's rate; at most `max_size`
+    # bytes of audio (0 or less: no limit). A name not ending in ".wav" is
+    # PJSUA2RS_ERR_NOT_SUPPORTED. The file is complete once the recorder is destroyed (its
+    # header is also brought up to date every second).
+    # pjsua2rs_status pjsua2rs_audio_media_recorder_create(pjsua2rs_endpoint ep, const char *file, int64_t max_size, unsigned int options, pjsua2rs_audio_media_recorder *out)
+    ('pjsua2rs_audio_media_recorder_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_int64, ctypes.c_uint, ctypes.POINTER(pjsua2rs_audio_media_recorder),)),
+    # PJSUA2's `AudioMedia::getPortId` of a recorder: its conference slot.
+    # pjsua2rs_status pjsua2rs_audio_media_recorder_get_port_id(pjsua2rs_audio_media_recorder r, int *out)
+    ('pjsua2rs_audio_media_recorder_get_port_id', pjsua2rs_status, (pjsua2rs_audio_media_recorder, ctypes.POINTER(ctypes.c_int),)),
+    # Deletes the recorder (its port leaves the bridge and its file is completed) and
+    # invalidates the handle (also after the endpoint was destroyed: it frees the handle).
+    # pjsua2rs_status pjsua2rs_audio_media_recorder_destroy(pjsua2rs_audio_media_recorder r)
+    ('pjsua2rs_audio_media_recorder_destroy', pjsua2rs_status, (pjsua2rs_audio_media_recorder,)),
     # Fills `*out` with an empty callback table (every member NULL) and stamps
     # `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
     # size. Thread-safe.
@@ -2955,10 +3204,49 @@ PROTOTYPES = [
     ('pjsua2rs_audio_media_port_get_stats', pjsua2rs_status, (pjsua2rs_audio_media_port, ctypes.POINTER(pjsua2rs_audio_media_port_stats),)),
     # PJSUA2's `delete port`: the port leaves the bridge (and every link with it) and the
     # handle becomes invalid. No callback of the port runs after this returns, unless it is
-    # called from one (which then finishes; no other starts). Succeeds after the endpoint's
-    # destruction too (only the handle is left to free).
+    # called from one (which then finishes; no other starts). Once the endpoint is
+    # destroyed only the handle is left to free.
     # pjsua2rs_status pjsua2rs_audio_media_port_destroy(pjsua2rs_audio_media_port port)
     ('pjsua2rs_audio_media_port_destroy', pjsua2rs_status, (pjsua2rs_audio_media_port,)),
+    # PJSUA2's `ToneGenerator::createToneGenerator`: a new, silent conference port (tones
+    # are made at the bridge's rate and channel count); writes its handle to `*out`.
+    # pjsua2rs_status pjsua2rs_tone_generator_create(pjsua2rs_endpoint ep, pjsua2rs_tone_generator *out)
+    ('pjsua2rs_tone_generator_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(pjsua2rs_tone_generator),)),
+    # PJSUA2's `AudioMedia::getPortId` of a tone generator: its conference slot.
+    # pjsua2rs_status pjsua2rs_tone_generator_get_port_id(pjsua2rs_tone_generator tg, int *out)
+    ('pjsua2rs_tone_generator_get_port_id', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(ctypes.c_int),)),
+    # PJSUA2's `ToneGenerator::play`: queues the `count` tones of `tones` after those
+    # queued (at most 32 in all: more is PJSUA2RS_ERR_TOO_MANY and queues nothing); with
+    # `looped`, the queue plays over and over until `stop`.
+    # pjsua2rs_status pjsua2rs_tone_generator_play(pjsua2rs_tone_generator tg, const pjsua2rs_tone_desc *tones, size_t count, bool looped)
+    ('pjsua2rs_tone_generator_play', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_desc), ctypes.c_size_t, ctypes.c_bool,)),
+    # PJSUA2's `ToneGenerator::playDigits`: queues the `count` digits of `digits` (each
+    # through the digit map; a digit it lacks is PJSUA2RS_ERR_INVALID_ARG and queues
+    # nothing), as `pjsua2rs_tone_generator_play`.
+    # pjsua2rs_status pjsua2rs_tone_generator_play_digits(pjsua2rs_tone_generator tg, const pjsua2rs_tone_digit *digits, size_t count, bool looped)
+    ('pjsua2rs_tone_generator_play_digits', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_digit), ctypes.c_size_t, ctypes.c_bool,)),
+    # PJSUA2's `ToneGenerator::stop`: silences the generator and empties its queue.
+    # pjsua2rs_status pjsua2rs_tone_generator_stop(pjsua2rs_tone_generator tg)
+    ('pjsua2rs_tone_generator_stop', pjsua2rs_status, (pjsua2rs_tone_generator,)),
+    # PJSUA2's `ToneGenerator::rewind`: plays the queue again from its first tone.
+    # pjsua2rs_status pjsua2rs_tone_generator_rewind(pjsua2rs_tone_generator tg)
+    ('pjsua2rs_tone_generator_rewind', pjsua2rs_status, (pjsua2rs_tone_generator,)),
+    # PJSUA2's `ToneGenerator::isBusy`: writes whether tones are queued.
+    # pjsua2rs_status pjsua2rs_tone_generator_is_busy(pjsua2rs_tone_generator tg, bool *out)
+    ('pjsua2rs_tone_generator_is_busy', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(ctypes.c_bool),)),
+    # PJSUA2's `ToneGenerator::getDigitMap`: writes up to `capacity` entries to `out` and
+    # their number to `*count` (call with `capacity` 0 to size the array). The default map
+    # is ITU-T Q.23's 16 digits.
+    # pjsua2rs_status pjsua2rs_tone_generator_get_digit_map(pjsua2rs_tone_generator tg, pjsua2rs_tone_digit_map_digit *out, size_t capacity, size_t *count)
+    ('pjsua2rs_tone_generator_get_digit_map', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_digit_map_digit), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),)),
+    # PJSUA2's `ToneGenerator::setDigitMap`: replaces the digit map with the `count`
+    # entries of `map` (read during the call only).
+    # pjsua2rs_status pjsua2rs_tone_generator_set_digit_map(pjsua2rs_tone_generator tg, const pjsua2rs_tone_digit_map_digit *map, size_t count)
+    ('pjsua2rs_tone_generator_set_digit_map', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_digit_map_digit), ctypes.c_size_t,)),
+    # Deletes the tone generator (its port leaves the bridge) and invalidates the handle
+    # (also after the endpoint was destroyed: it frees the handle).
+    # pjsua2rs_status pjsua2rs_tone_generator_destroy(pjsua2rs_tone_generator tg)
+    ('pjsua2rs_tone_generator_destroy', pjsua2rs_status, (pjsua2rs_tone_generator,)),
 ]
 
 # Config structs that start with `struct_size`, with their `_default` function.
@@ -2971,6 +3259,7 @@ VERSIONED = [
     (pjsua2rs_call_op_param, 'pjsua2rs_call_op_param_default'),
     (pjsua2rs_ep_config, 'pjsua2rs_ep_config_default'),
     (pjsua2rs_buddy_config, 'pjsua2rs_buddy_config_default'),
+    (pjsua2rs_audio_media_player_callbacks, 'pjsua2rs_audio_media_player_callbacks_default'),
     (pjsua2rs_audio_media_port_callbacks, 'pjsua2rs_audio_media_port_callbacks_default'),
 ]
 

@@ -101,10 +101,11 @@ impl Handlers {
     }
 
     /// Drops an application port's pump and stops its callbacks (a running one
-    /// finishes); returns whether there was one.
-    pub fn remove_app_port(&self, id: u64) -> bool {
-        let pump = lock(&self.app_ports).remove(&id);
-        pump.map(|p| p.close()).is_some()
+    /// finishes).
+    pub fn remove_app_port(&self, id: u64) {
+        if let Some(p) = lock(&self.app_ports).remove(&id) {
+            p.close();
+        }
     }
 
     /// Drops a call's callbacks; returns whether it had some.

@@ -112,11 +112,13 @@ impl Endpoint {
         f(&mut port.port).map_err(|e| e.with_title(title))
     }
 
-    /// `AudioMediaPlayer::createPlayer` (one file) or `createPlaylist` (several):
-    /// `options` PJSUA2RS_FILE_NO_LOOP plays once. `handler` gets onEof2.
+    /// `AudioMediaPlayer::createPlayer` (one file) or `createPlaylist` (several, the port
+    /// named `label` unless it is empty): `options` PJSUA2RS_FILE_NO_LOOP plays once.
+    /// `handler` gets onEof2.
     pub fn player_create(
         &self,
         files: &[String],
+        label: &str,
         options: u32,
         handler: Option<Arc<dyn PlayerHandler>>,
     ) -> Result<MediaObj> {
@@ -130,8 +132,11 @@ impl Endpoint {
         let sink = live.sink.clone();
         let on_eof = Box::new(move || sink(AppEvent::PlayerEof { player: id }));
         let format = live.media.format();
-        let player = Player::open(files, options & PJSUA2RS_FILE_NO_LOOP == 0, format, on_eof)
+        let mut player = Player::open(files, options & PJSUA2RS_FILE_NO_LOOP == 0, format, on_eof)
             .map_err(|e| Error::new(PJSUA2RS_ERR_NOT_FOUND, title, e))?;
+        if !label.is_empty() {
+            player.set_name(label);
+        }
         if let Some(h) = handler {
             live.handlers.add_player(id, h);
         }
@@ -162,8 +167,14 @@ impl Endpoint {
     pub fn recorder_create(&self, file: &str, max_size: u64, options: u32) -> Result<MediaObj> {
         let title = "AudioMediaRecorder::createRecorder()";
         let format = self.live(title)?.media.format();
+        // As PJSUA2: a file type it cannot write is "not supported".
+        let status = if file.to_ascii_lowercase().ends_with(".wav") {
+            PJSUA2RS_ERR_INVALID_ARG
+        } else {
+            PJSUA2RS_ERR_NOT_SUPPORTED
+        };
         let rec = Recorder::create(file, options, max_size, format)
-            .map_err(|e| Error::new(PJSUA2RS_ERR_INVALID_ARG, title, e))?;
+            .map_err(|e| Error::new(status, title, e))?;
         self.add_object(title, next_id(), rec)
     }
 
@@ -183,7 +194,13 @@ impl Endpoint {
         ) -> std::result::Result<R, crate::media::tone::ToneError>,
     ) -> Result<R> {
         self.with_object::<TonePort, _>(title, obj, |t| {
-            f(&mut t.generator).map_err(|e| Error::new(PJSUA2RS_ERR_INVALID_ARG, "", e.to_string()))
+            f(&mut t.generator).map_err(|e| {
+                let status = match e {
+                    crate::media::tone::ToneError::TooMany => PJSUA2RS_ERR_TOO_MANY,
+                    crate::media::tone::ToneError::UnknownDigit(_) => PJSUA2RS_ERR_INVALID_ARG,
+                };
+                Error::new(status, "", e.to_string())
+            })
         })
     }
 
@@ -241,13 +258,13 @@ impl Endpoint {
     }
 
     /// Deletes a media object: its port leaves the bridge (a recorder's file is finished),
-    /// a player's callbacks stop, and an application port's callbacks too: none runs
-    /// after this returns (unless called from one, which then finishes).
+    /// a player's or an application port's callbacks stop (none is running when this
+    /// returns, unless called from one, which then finishes).
     pub fn media_obj_destroy(&self, obj: MediaObj) -> Result<()> {
         let title = "AudioMedia::~AudioMedia()";
         let live = self.live(title)?;
         live.handlers.remove_player(obj.id);
-        let app_port = live.handlers.remove_app_port(obj.id);
+        live.handlers.remove_app_port(obj.id);
         let port = {
             let mut bridge = live.media.bridge();
             let ours = bridge
@@ -273,9 +290,7 @@ impl Endpoint {
         };
         // Outside the lock: a recorder finishes its file here.
         drop(port);
-        if app_port {
-            live.callback_barrier();
-        }
+        live.callback_barrier();
         Ok(())
     }
 }

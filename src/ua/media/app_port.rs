@@ -42,7 +42,6 @@ const MAX_FRAME_USEC: u64 = 1_000_000;
 
 /// PJSUA2's `MediaFormatAudio` of an application port: 16-bit linear PCM, mono. A zero
 /// field takes the bridge's value (its clock rate and frame time; 1 channel; 16 bits).
-#[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MediaFormatAudio {
     /// Samples per second: any rate the resampler converts to and from the bridge's

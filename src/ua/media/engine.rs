@@ -22,8 +22,9 @@ pub const PJSUA2RS_DEFAULT_CAPTURE_DEV: i32 = -1;
 pub const PJSUA2RS_DEFAULT_PLAYBACK_DEV: i32 = -2;
 /// PJSUA_SND_NULL_DEV: the null device.
 pub const PJSUA2RS_SND_NULL_DEV: i32 = -99;
-/// PJSUA_SND_NO_DEV: no device (the bridge still runs on the media clock).
-pub const PJSUA2RS_SND_NO_DEV: i32 = -98;
+/// PJSUA_SND_NO_DEV (PJMEDIA_AUD_INVALID_DEV): no device (the bridge still runs on the
+/// media clock).
+pub const PJSUA2RS_SND_NO_DEV: i32 = -3;
 
 /// Which sound device slot 0 is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

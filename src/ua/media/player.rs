@@ -16,7 +16,7 @@ pub const PJSUA2RS_FILE_NO_LOOP: u32 = 1;
 /// PJSUA2's `AudioMediaPlayerInfo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlayerInfo {
-    /// PJMEDIA_FORMAT_PCM ('L16' as a FourCC), ALAW or ULAW.
+    /// PJMEDIA_FORMAT_PCM (0), or the FourCCs PJMEDIA_FORMAT_ALAW, ULAW.
     pub format_id: u32,
     /// Bits per stored sample.
     pub payload_bits_per_sample: u32,
@@ -102,13 +102,19 @@ impl Player {
             .map_err(|e| e.to_string())
     }
 
+    /// Names the port (a playlist's label).
+    pub fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+    }
+
     /// `getInfo` of the file playing.
     pub fn info(&self) -> PlayerInfo {
         let i = self.reader.info();
         let format_id = match i.encoding {
             crate::media::wav::WavEncoding::Alaw => u32::from_le_bytes(*b"ALAW"),
             crate::media::wav::WavEncoding::Ulaw => u32::from_le_bytes(*b"ULAW"),
-            _ => u32::from_le_bytes(*b"L16 "),
+            // PJMEDIA_FORMAT_PCM (PJMEDIA_FORMAT_L16) is 0.
+            _ => 0,
         };
         PlayerInfo {
             format_id,
@@ -124,8 +130,12 @@ impl Player {
     }
 
     /// `setPos`: moves to sample `pos` of the file playing (and plays again if it had
-    /// ended).
+    /// ended); as pjmedia, a position past the last sample is refused.
     pub fn set_position(&mut self, pos: u64) -> Result<(), String> {
+        let total = self.reader.info().total_samples();
+        if pos >= total {
+            return Err(format!("position {pos} is past the file's {total} samples"));
+        }
         self.reader.set_position(pos).map_err(|e| e.to_string())?;
         self.pending.clear();
         self.done = false;

@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 /// PJMEDIA_FILE_WRITE_PCM.
 pub const PJSUA2RS_FILE_WRITE_PCM: u32 = 0;
 /// PJMEDIA_FILE_WRITE_ALAW.
-pub const PJSUA2RS_FILE_WRITE_ALAW: u32 = 4;
+pub const PJSUA2RS_FILE_WRITE_ALAW: u32 = 1;
 /// PJMEDIA_FILE_WRITE_ULAW.
-pub const PJSUA2RS_FILE_WRITE_ULAW: u32 = 8;
+pub const PJSUA2RS_FILE_WRITE_ULAW: u32 = 2;
 
 /// How often the header is brought up to date.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
