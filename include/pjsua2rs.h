@@ -2519,7 +2519,8 @@ typedef struct {
    */
   char codec_name[32];
   /**
-   * The codec's RTP clock rate.
+   * The codec's clock rate (PJSUA2's `codecClockRate`): 16000 for G.722, whose RTP
+   * clock runs at 8000.
    */
   uint32_t codec_clock_rate;
   /**

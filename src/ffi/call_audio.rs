@@ -64,7 +64,8 @@ pub struct StreamInfoC {
     pub rx_pt: u32,
     /// The codec's encoding name.
     pub codec_name: [c_char; 32],
-    /// The codec's RTP clock rate.
+    /// The codec's clock rate (PJSUA2's `codecClockRate`): 16000 for G.722, whose RTP
+    /// clock runs at 8000.
     pub codec_clock_rate: u32,
     /// RTP and RTCP share one port (RFC 5761).
     pub rtcp_mux: bool,

@@ -1803,7 +1803,7 @@ class pjsua2rs_stream_info(ctypes.Structure):
         'tx_pt': 'Payload type sent.',
         'rx_pt': 'Payload type received.',
         'codec_name': "The codec's encoding name.",
-        'codec_clock_rate': "The codec's RTP clock rate.",
+        'codec_clock_rate': "The codec's clock rate (PJSUA2's `codecClockRate`): 16000 for G.722, whose RTP clock runs at 8000.",
         'rtcp_mux': 'RTP and RTCP share one port (RFC 5761).',
         'tx_event_pt': 'Telephone-event payload type sent (-1: none).',
         'rx_event_pt': 'Telephone-event payload type received (-1: none).',

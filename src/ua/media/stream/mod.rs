@@ -55,6 +55,8 @@ pub type StreamEventSink = Box<dyn Fn(StreamEvent) + Send>;
 struct CodecSide {
     id: String,
     param: CodecParam,
+    /// What `StreamInfo.codec_clock_rate` reports ([`StreamSetup::codec_clock_rate`]).
+    clock_rate: u32,
     enc: EncodePath,
     dec: DecodePath,
     jb: JitterBuffer,
@@ -89,6 +91,7 @@ impl CodecSide {
             ts_per_packet: rtp_rate * setup.ptime_ms / 1000,
             played: false,
             concealed: 0,
+            clock_rate: setup.codec_clock_rate(registry),
             id,
             param,
         })
@@ -229,7 +232,7 @@ impl AudioStream {
             tx_pt: self.setup.codec.remote_payload_type as u32,
             rx_pt: self.setup.codec.local_payload_type as u32,
             codec_name: self.setup.codec.encoding.clone(),
-            codec_clock_rate: self.setup.codec.clock_rate,
+            codec_clock_rate: self.codec.clock_rate,
             codec_param: self.codec.param.clone(),
             rtcp_mux: self.setup.rtcp_mux,
             tx_event_pt: te.map_or(-1, |t| t.remote_payload_type as i32),

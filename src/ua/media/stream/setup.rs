@@ -86,6 +86,16 @@ impl StreamSetup {
             .unwrap_or_default();
         Ok((id, param))
     }
+
+    /// The codec's clock rate as PJSUA2's `StreamInfo.codecClockRate` gives it: the
+    /// codec's own rate from the registry, which for G.722 is its sampling rate (16000)
+    /// and not its RTP clock rate (8000, RFC 3551 §4.5.2); the RTP clock rate for a codec
+    /// the registry does not know.
+    pub fn codec_clock_rate(&self, registry: &CodecRegistry) -> u32 {
+        registry
+            .codec(&self.codec.encoding)
+            .map_or(self.codec.clock_rate, |c| c.clock_rate)
+    }
 }
 
 /// `a=fmtp` parameters (`name=value;name=value`).
@@ -118,7 +128,8 @@ pub struct StreamInfo {
     pub rx_pt: u32,
     /// The codec's name.
     pub codec_name: String,
-    /// The codec's RTP clock rate.
+    /// The codec's clock rate (PJSUA2's `codecClockRate`): 16000 for G.722, whose RTP
+    /// clock runs at 8000.
     pub codec_clock_rate: u32,
     /// The codec's parameters in use.
     pub codec_param: CodecParam,
@@ -133,6 +144,38 @@ pub struct StreamInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn setup(encoding: &str, rtp_clock_rate: u32, channels: u16) -> StreamSetup {
+        let addr: SocketAddr = "127.0.0.1:4000".parse().unwrap();
+        StreamSetup {
+            codec: NegotiatedCodec {
+                encoding: encoding.into(),
+                clock_rate: rtp_clock_rate,
+                channels,
+                local_payload_type: 96,
+                remote_payload_type: 96,
+                local_fmtp: None,
+                remote_fmtp: None,
+            },
+            telephone_event: None,
+            remote_rtp: addr,
+            remote_rtcp: addr,
+            rtcp_mux: false,
+            ptime_ms: 20,
+            direction: Direction::SendRecv,
+        }
+    }
+
+    #[test]
+    fn codec_clock_rate_is_the_sampling_rate_as_pjsua2_reports_it() {
+        let registry = CodecRegistry::new();
+        // G722/8000 in SDP: PJSUA2 reports 16000 (PJMEDIA_HANDLE_G722_MPEG_BUG).
+        assert_eq!(setup("G722", 8000, 1).codec_clock_rate(&registry), 16000);
+        assert_eq!(setup("PCMU", 8000, 1).codec_clock_rate(&registry), 8000);
+        assert_eq!(setup("opus", 48000, 2).codec_clock_rate(&registry), 48000);
+        // Not in the registry: the RTP clock rate.
+        assert_eq!(setup("L16", 44100, 1).codec_clock_rate(&registry), 44100);
+    }
 
     #[test]
     fn fmtp_parameters_split_on_semicolons() {
