@@ -54,5 +54,8 @@ cargo test --release --test registration -- --ignored --test-threads=1
 step "calls against real phones (the sipp call scenarios, baresip)"
 cargo test --release --test call_peers -- --ignored --test-threads=1
 
+step "audio with baresip checked by analysis (PCMU, PCMA, G.722, Opus; both directions)"
+cargo test --release --test call_peers_audio -- --ignored --test-threads=1
+
 echo
 echo "all tests passed"
