@@ -89,6 +89,11 @@ struct Phone {
 
 /// An endpoint on 127.0.0.1 whose only enabled codec is `codec`.
 fn phone(user: &str, codec: &str) -> Phone {
+    phone_with(user, codec, false)
+}
+
+/// Like [`phone`], with the account's `mediaConfig.rtcpMuxEnabled` set to `rtcp_mux`.
+fn phone_with(user: &str, codec: &str, rtcp_mux: bool) -> Phone {
     let mut cfg = EpConfig::default();
     let level = std::env::var("CALLS_LOG")
         .ok()
@@ -115,6 +120,7 @@ fn phone(user: &str, codec: &str) -> Phone {
     acfg.id_uri
         .set_str(&format!("sip:{user}@127.0.0.1"), "idUri")
         .unwrap();
+    acfg.media_config.rtcp_mux_enabled = rtcp_mux;
     let (tx, rx) = channel();
     let handler = Arc::new(Answerer {
         ep: Mutex::new(Arc::downgrade(&ep)),
@@ -512,6 +518,33 @@ fn rtcp_reports_give_round_trip_time_and_peer_figures() {
     );
     assert_eq!(info.tx_pt, 0);
     assert!(info.tx_event_pt >= 96, "telephone-event negotiated");
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
+}
+
+/// RTP and RTCP on one port (RFC 5761) when both accounts enable it: the stream says so,
+/// audio flows, and RTCP reports still arrive.
+#[test]
+fn rtcp_mux_carries_audio_and_reports_on_one_port() {
+    let _serial = serial();
+    let a = phone_with("alice", "PCMU", true);
+    let b = phone_with("bob", "PCMU", true);
+    let c = connect(&a, &b);
+    let info = a.ep.call_get_stream_info(c.a_key, -1).unwrap();
+    assert!(info.rtcp_mux, "rtcp-mux negotiated");
+    assert_eq!(info.remote_rtp_address, info.remote_rtcp_address);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let s = b.ep.call_get_stream_stat(c.b_key, -1).unwrap();
+        if s.rtcp.rtt_usec.n > 0 && s.rtcp.rx_stat.pkt > 50 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no muxed RTCP report in 20 s: {s:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
     a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
     wait_state(&c.b_rx, DISCONNECTED);
 }
