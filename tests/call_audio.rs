@@ -500,9 +500,11 @@ fn rtcp_reports_give_round_trip_time_and_peer_figures() {
         assert!(Instant::now() < deadline, "no RTCP report in 20 s: {s:?}");
         std::thread::sleep(Duration::from_millis(200));
     };
-    // Loopback: well under 20 ms round trip (the reports wait for the media tick).
+    // Loopback: the network takes nothing, but each side reads its sockets once per
+    // 20 ms media tick, so a report can wait up to a tick at each end (and longer when
+    // the machine is busy).
     assert!(
-        stat.rtcp.rtt_usec.last < 40_000,
+        stat.rtcp.rtt_usec.last < 100_000,
         "rtt {:?}",
         stat.rtcp.rtt_usec
     );
