@@ -475,7 +475,11 @@ fn three_party_local_conference_mixes_everyone() {
             "{who}: unbalanced mix {a:.0} / {b:.0}"
         );
         assert!(own < a / 10.0, "{who} hears itself at {own:.0}");
-        assert!(find_gaps(body, rate, -40.0, 10.0).is_empty(), "{who}: gaps");
+        // Two jitter buffers in series (carol -> alice's bridge -> bob): a frame
+        // concealed under a scheduling stall may fade for 10-20 ms; a real break in the
+        // mix is longer.
+        let gaps = find_gaps(body, rate, -40.0, 30.0);
+        assert!(gaps.is_empty(), "{who}: gaps {gaps:?}");
     };
     check(&speaker_path, [fb, fc], fa, "alice");
     check(&recordings[0].2, [fa, fc], fb, "bob");
