@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: builds the library and the C demo, and runs it (no server needed).
-# The demo starts an endpoint on loopback, lists its transports, sends itself an OPTIONS
-# over UDP and TCP and prints the answers, and saves its config as PJSUA2 JSON.
+# The demo: two endpoints on loopback; one calls the other, plays a WAV file into the
+# call, the other records it; the demo prints the call's statistics, hangs up and checks
+# the recording (examples-c/demo.c). Its files go to target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
@@ -15,4 +16,4 @@ cargo build --release --lib
 scripts/pkgconfig.sh release >/dev/null
 make -s -C examples-c
 mkdir -p target/demo
-exec examples-c/build/demo target/demo/demo-config.json
+exec examples-c/build/demo target/demo

@@ -25,6 +25,9 @@ cargo test
 step "release library"
 cargo build --release
 
+step "the demo (the README's main command): a loopback call with audio, checked"
+scripts/demo.sh
+
 step "C tests (also under valgrind)"
 tests/c/run.sh --valgrind
 
@@ -50,6 +53,9 @@ cargo test --release --test harness_baresip -- --ignored --test-threads=1
 
 step "accounts against real registrars (sipp, kamailio)"
 cargo test --release --test registration -- --ignored --test-threads=1
+
+step "calls against real phones (the sipp call scenarios, baresip)"
+cargo test --release --test call_peers -- --ignored --test-threads=1
 
 echo
 echo "all tests passed"

@@ -20,6 +20,14 @@ use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(10);
+
+/// The tests run one at a time: each has two or three endpoints with their own media
+/// clocks, and real-time audio checks need the 2 cores to keep up.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
 const CONFIRMED: i32 = 5;
 const DISCONNECTED: i32 = 6;
 
@@ -81,6 +89,11 @@ struct Phone {
 
 /// An endpoint on 127.0.0.1 whose only enabled codec is `codec`.
 fn phone(user: &str, codec: &str) -> Phone {
+    phone_with(user, codec, false)
+}
+
+/// Like [`phone`], with the account's `mediaConfig.rtcpMuxEnabled` set to `rtcp_mux`.
+fn phone_with(user: &str, codec: &str, rtcp_mux: bool) -> Phone {
     let mut cfg = EpConfig::default();
     let level = std::env::var("CALLS_LOG")
         .ok()
@@ -88,6 +101,10 @@ fn phone(user: &str, codec: &str) -> Phone {
         .unwrap_or(1);
     cfg.log_config.level = level;
     cfg.log_config.console_level = level;
+    // The media threads of these endpoints share 2 cores with the rest of the suite and
+    // can be late by tens of ms; a 60 ms jitter buffer floor absorbs that, as jbMinPre
+    // would on any loaded host. The checks are about the audio, not the scheduler.
+    cfg.med_config.jb_min_pre = 60;
     let ep = Arc::new(Endpoint::new());
     ep.lib_init(&cfg).unwrap();
     let mut t = TransportConfig::default();
@@ -103,6 +120,7 @@ fn phone(user: &str, codec: &str) -> Phone {
     acfg.id_uri
         .set_str(&format!("sip:{user}@127.0.0.1"), "idUri")
         .unwrap();
+    acfg.media_config.rtcp_mux_enabled = rtcp_mux;
     let (tx, rx) = channel();
     let handler = Arc::new(Answerer {
         ep: Mutex::new(Arc::downgrade(&ep)),
@@ -251,6 +269,7 @@ fn check_tone(path: &Path, freq: f64, what: &str) {
 
 /// Both ways: a plays `fa` Hz to b, b plays `fb` Hz to a; each side records.
 fn tone_both_ways(codec: &str, fa: u16, fb: u16) {
+    let _serial = serial();
     let a = phone("alice", codec);
     let b = phone("bob", codec);
     let c = connect(&a, &b);
@@ -322,6 +341,7 @@ fn opus_carries_a_tone_both_ways() {
 
 #[test]
 fn rfc4733_digits_arrive_in_order() {
+    let _serial = serial();
     let a = phone("alice", "PCMU");
     let b = phone("bob", "PCMU");
     let c = connect(&a, &b);
@@ -344,6 +364,7 @@ fn rfc4733_digits_arrive_in_order() {
 
 #[test]
 fn hold_stops_sending_and_unhold_resumes() {
+    let _serial = serial();
     let a = phone("alice", "PCMA");
     let b = phone("bob", "PCMA");
     let c = connect(&a, &b);
@@ -395,6 +416,7 @@ fn hold_stops_sending_and_unhold_resumes() {
 /// "microphone" (a tone) to both calls. Everyone hears the two others.
 #[test]
 fn three_party_local_conference_mixes_everyone() {
+    let _serial = serial();
     let alice = phone("alice", "PCMU");
     let bob = phone("bob", "PCMU");
     let carol = phone("carol", "PCMU");
@@ -458,4 +480,71 @@ fn three_party_local_conference_mixes_everyone() {
     check(&speaker_path, [fb, fc], fa, "alice");
     check(&recordings[0].2, [fa, fc], fb, "bob");
     check(&recordings[1].2, [fa, fb], fc, "carol");
+}
+
+/// RTCP (RFC 3550) between the two streams: within a few report intervals each side
+/// has the other's reports: round-trip time, the peer's view of our packets, and the
+/// peer's CNAME.
+#[test]
+fn rtcp_reports_give_round_trip_time_and_peer_figures() {
+    let _serial = serial();
+    let a = phone("alice", "PCMU");
+    let b = phone("bob", "PCMU");
+    let c = connect(&a, &b);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let stat = loop {
+        let s = a.ep.call_get_stream_stat(c.a_key, -1).unwrap();
+        if s.rtcp.rtt_usec.n > 0 && s.rtcp.tx_stat.update_count > 0 {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "no RTCP report in 20 s: {s:?}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // Loopback: well under 20 ms round trip (the reports wait for the media tick).
+    assert!(
+        stat.rtcp.rtt_usec.last < 40_000,
+        "rtt {:?}",
+        stat.rtcp.rtt_usec
+    );
+    assert_eq!(
+        stat.rtcp.tx_stat.loss, 0,
+        "bob lost none of alice's packets"
+    );
+    assert!(!stat.rtcp.peer_sdes.cname.is_empty(), "bob's CNAME");
+    let info = a.ep.call_get_stream_info(c.a_key, -1).unwrap();
+    assert_eq!(
+        (info.codec_name.as_str(), info.codec_clock_rate),
+        ("PCMU", 8000)
+    );
+    assert_eq!(info.tx_pt, 0);
+    assert!(info.tx_event_pt >= 96, "telephone-event negotiated");
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
+}
+
+/// RTP and RTCP on one port (RFC 5761) when both accounts enable it: the stream says so,
+/// audio flows, and RTCP reports still arrive.
+#[test]
+fn rtcp_mux_carries_audio_and_reports_on_one_port() {
+    let _serial = serial();
+    let a = phone_with("alice", "PCMU", true);
+    let b = phone_with("bob", "PCMU", true);
+    let c = connect(&a, &b);
+    let info = a.ep.call_get_stream_info(c.a_key, -1).unwrap();
+    assert!(info.rtcp_mux, "rtcp-mux negotiated");
+    assert_eq!(info.remote_rtp_address, info.remote_rtcp_address);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let s = b.ep.call_get_stream_stat(c.b_key, -1).unwrap();
+        if s.rtcp.rtt_usec.n > 0 && s.rtcp.rx_stat.pkt > 50 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no muxed RTCP report in 20 s: {s:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
 }

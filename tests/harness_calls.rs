@@ -141,6 +141,15 @@ fn cancel_while_ringing_over_udp_and_tcp() {
 
 #[test]
 #[ignore = "needs sipp; run by scripts/test.sh"]
+fn bye_in_the_early_dialog_over_udp_and_tcp() {
+    for t in [Transport::Udp, Transport::Tcp] {
+        let client = ("uac_bye_while_ringing.xml", &["-d", "200"][..]);
+        pair(("as_pjsua2rs/callee_bye_while_ringing.xml", &[]), client, t);
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
 fn early_media_then_answer() {
     let server = ("uas_early_media.xml", &["-d", "300"][..]);
     let client = ("as_pjsua2rs/caller_early_media.xml", &["-d", "200"][..]);
@@ -254,6 +263,15 @@ fn a_late_session_refresh_fails_the_scenario() {
 fn reinvite_without_offer() {
     let client = ("uac_reinvite_no_sdp.xml", &["-d", "200"][..]);
     pair(("as_pjsua2rs/callee.xml", &[]), client, Transport::Udp);
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn called_phone_offers_in_the_200_of_an_offerless_reinvite() {
+    let client = ("uac_reinvite_no_sdp.xml", &["-d", "200"][..]);
+    for t in [Transport::Udp, Transport::Tcp] {
+        pair(("uas_reinvite_no_sdp.xml", &[]), client, t);
+    }
 }
 
 #[test]

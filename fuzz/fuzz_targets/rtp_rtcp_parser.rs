@@ -109,6 +109,7 @@ fuzz_target!(|data: &[u8]| {
             let verdict = session.handle_rtp(now, from, &p);
             if matches!(verdict, RtpVerdict::NewSource) {
                 jb.reset();
+                dtmf.reset();
             }
             if matches!(verdict, RtpVerdict::Accept | RtpVerdict::NewSource) {
                 if p.payload_type == 101 {

@@ -26,6 +26,8 @@ pub enum HandleKind {
     AudioMediaRecorder = 6,
     /// A tone generator.
     ToneGenerator = 7,
+    /// An application port (`AudioMediaPort`).
+    AudioMediaPort = 8,
 }
 
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);

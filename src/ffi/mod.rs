@@ -26,6 +26,7 @@ mod media;
 mod media_dev;
 mod media_object;
 mod media_player;
+mod media_port;
 mod media_tone;
 mod strings;
 mod versioned;

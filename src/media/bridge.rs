@@ -225,7 +225,11 @@ impl ConfBridge {
     /// One clock tick: takes a frame from every port, mixes, gives every port its mix.
     pub fn tick(&mut self, now: Instant) {
         for e in self.entries.iter_mut().flatten() {
-            e.has_frame = e.port.get_frame(now, &mut e.frame);
+            e.has_frame = if e.links.is_empty() && e.port.idle_unless_transmitting() {
+                false
+            } else {
+                e.port.get_frame(now, &mut e.frame)
+            };
             if e.has_frame && e.rx_adj != 1.0 {
                 scale(&mut e.frame, e.rx_adj);
             }
@@ -441,6 +445,44 @@ mod tests {
             b.adjust_rx_level(quiet, f32::NAN),
             Err(BridgeError::BadLevel)
         );
+    }
+
+    /// A port that counts the frames taken from it and is idle while unlinked.
+    struct Idle(Arc<Mutex<usize>>);
+
+    impl MediaPort for Idle {
+        fn name(&self) -> &str {
+            "idle"
+        }
+        fn get_frame(&mut self, _now: Instant, out: &mut [i16]) -> bool {
+            *self.0.lock().unwrap() += 1;
+            out.fill(9);
+            true
+        }
+        fn put_frame(&mut self, _now: Instant, _frame: Option<&[i16]>) {}
+        fn idle_unless_transmitting(&self) -> bool {
+            true
+        }
+        fn as_any_mut(&mut self) -> &mut dyn Any {
+            self
+        }
+    }
+
+    #[test]
+    fn an_idle_port_gives_frames_only_while_it_transmits() {
+        let mut b = ConfBridge::new(AudioFormat::mono(8000), 4);
+        let taken = Arc::new(Mutex::new(0));
+        let idle = b.add_port(Box::new(Idle(taken.clone())), 0).unwrap();
+        let (sink, got) = probe(&mut b, None);
+        b.tick(Instant::now());
+        assert_eq!(*taken.lock().unwrap(), 0);
+        b.connect(idle, sink, 1.0).unwrap();
+        b.tick(Instant::now());
+        assert_eq!(*taken.lock().unwrap(), 1);
+        assert_eq!(last(&got), Some(9));
+        b.disconnect(idle, sink).unwrap();
+        b.tick(Instant::now());
+        assert_eq!(*taken.lock().unwrap(), 1);
     }
 
     #[test]

@@ -20,6 +20,14 @@ pub trait MediaPort: Send {
     /// it, `None` when none does (a stream may still send silence; a recorder skips).
     fn put_frame(&mut self, now: Instant, frame: Option<&[i16]>);
 
+    /// Whether the bridge skips `get_frame` while the port transmits to no one, as
+    /// PJSUA2's bridge does: an application port's frames are then not consumed (nor
+    /// requested) before it is connected. False by default: files, tones and streams go
+    /// on whether or not anyone listens.
+    fn idle_unless_transmitting(&self) -> bool {
+        false
+    }
+
     /// The port as `Any`, for the owner to reach its concrete type (a player's position,
     /// a tone generator's queue) through the bridge.
     fn as_any_mut(&mut self) -> &mut dyn Any;

@@ -130,13 +130,16 @@ struct Tone {
     event: u8,
     rel_ts: u32,
     sent: u32,
+    /// Packets until the end (the first end packet included).
+    packets: u32,
 }
 
 /// Sends a queue of digits as RFC 4733 events, one packet per packet period.
 #[derive(Clone, Debug)]
 pub struct DtmfSender {
     cfg: DtmfSenderConfig,
-    queue: VecDeque<u8>,
+    /// Events waiting, with their durations in ms.
+    queue: VecDeque<(u8, u32)>,
     tone: Option<Tone>,
     gap_left: u32,
 }
@@ -152,13 +155,22 @@ impl DtmfSender {
         }
     }
 
-    /// Queues digits; nothing is queued if any character is not a DTMF digit.
+    /// Queues digits, each lasting the configured duration; nothing is queued if any
+    /// character is not a DTMF digit.
     pub fn send_digits(&mut self, digits: &str) -> Result<(), DtmfError> {
+        self.send_digits_for(digits, self.cfg.duration_ms)
+    }
+
+    /// Queues digits lasting `duration_ms` each (PJSUA2's `CallSendDtmfParam.duration`;
+    /// capped at the 16-bit duration field, about 8 s at 8 kHz); nothing is queued if
+    /// any character is not a DTMF digit.
+    pub fn send_digits_for(&mut self, digits: &str, duration_ms: u32) -> Result<(), DtmfError> {
         let events: Vec<u8> = digits
             .chars()
             .map(|c| digit_to_event(c).ok_or(DtmfError::BadDigit(c)))
             .collect::<Result<_, _>>()?;
-        self.queue.extend(events);
+        self.queue
+            .extend(events.into_iter().map(|e| (e, duration_ms)));
         Ok(())
     }
 
@@ -170,22 +182,23 @@ impl DtmfSender {
     /// Called once per packet period with the media position `rel_ts`: the packet to
     /// send instead of audio, or `None` (send audio as usual).
     pub fn poll(&mut self, rel_ts: u32) -> Option<DtmfPacket> {
+        let packet_ms = self.cfg.packet_ms.max(1);
         if self.tone.is_none() {
             if self.gap_left > 0 {
                 self.gap_left -= 1;
                 return None;
             }
-            let event = self.queue.pop_front()?;
+            let (event, duration_ms) = self.queue.pop_front()?;
             self.tone = Some(Tone {
                 event,
                 rel_ts,
                 sent: 0,
+                packets: duration_ms.div_ceil(packet_ms).max(1),
             });
         }
-        let packet_ms = self.cfg.packet_ms.max(1);
         let per_packet = self.cfg.clock_rate as u64 * packet_ms as u64 / 1000;
-        let packets = self.cfg.duration_ms.div_ceil(packet_ms).max(1);
         let tone = self.tone.as_mut()?;
+        let packets = tone.packets;
         tone.sent += 1;
         let end = tone.sent >= packets;
         let duration = (per_packet * tone.sent.min(packets) as u64).min(u16::MAX as u64) as u16;
@@ -331,6 +344,14 @@ impl DtmfReceiver {
     /// The next digit event.
     pub fn poll_digit(&mut self) -> Option<DtmfDigit> {
         self.digits.pop_front()
+    }
+
+    /// Forgets the events heard so far, for a new remote source (the session's
+    /// `NewSource`): its timestamps are unrelated to the old one's. An event still
+    /// sounding is ended first.
+    pub fn reset(&mut self) {
+        self.finish();
+        self.last_ended = None;
     }
 }
 

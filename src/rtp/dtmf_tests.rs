@@ -255,3 +255,52 @@ fn sender_to_receiver() {
         .collect();
     assert_eq!(digits, vec![('1', 160), ('5', 160), ('9', 160), ('D', 160)]);
 }
+
+#[test]
+fn a_duration_per_call() {
+    let t0 = Instant::now();
+    let mut s = DtmfSender::new(DtmfSenderConfig::default());
+    let mut r = receiver();
+    s.send_digits_for("7", 400).unwrap();
+    s.send_digits("8").unwrap();
+    let mut ends = Vec::new();
+    for tick in 0..60u32 {
+        if let Some(p) = s.poll(160 * tick) {
+            r.handle(ms(t0, 20 * tick as u64), p.rel_ts, &p.payload)
+                .unwrap();
+        }
+        while let Some(d) = r.poll_digit() {
+            if let DtmfDigit::End {
+                digit, duration_ms, ..
+            } = d
+            {
+                ends.push((digit, duration_ms));
+            }
+        }
+    }
+    assert_eq!(ends, vec![('7', 400), ('8', 160)]);
+}
+
+/// After an SSRC change the new source's timestamps may be "older" than the old one's:
+/// without a reset its digits would be taken for stale packets.
+#[test]
+fn reset_for_a_new_source() {
+    let t0 = Instant::now();
+    let mut r = receiver();
+    r.handle(t0, 50_000, &payload(1, true, 800)).unwrap();
+    r.handle(ms(t0, 20), 60_000, &payload(2, false, 160))
+        .unwrap();
+    r.reset();
+    r.handle(ms(t0, 40), 10, &payload(3, true, 800)).unwrap();
+    assert_eq!(
+        drain(&mut r),
+        vec![
+            start('1', 50_000),
+            end('1', 50_000, 100),
+            start('2', 60_000),
+            end('2', 60_000, 20),
+            start('3', 10),
+            end('3', 10, 100)
+        ]
+    );
+}

@@ -1,12 +1,12 @@
 //! The RTCP transmission interval (RFC 3550 §6.3 and Appendix A.7): the deterministic
-//! interval from the session bandwidth, membership and average RTCP size, with the
-//! 5-second minimum (halved before the first report), randomised to [0.5, 1.5] times
+//! interval from the session bandwidth, membership and average RTCP size, with a minimum
+//! (5 s by default, halved before the first report), randomised to [0.5, 1.5] times
 //! itself and divided by e - 3/2; plus the running average RTCP packet size (§6.3.3).
 
 use crate::rng::Rng;
 use std::time::Duration;
 
-/// §6.2: the minimum interval between reports.
+/// §6.2: the recommended minimum interval between reports.
 pub const RTCP_MIN_TIME: Duration = Duration::from_secs(5);
 /// §6.3.1: e - 3/2, compensating for timer reconsideration's bias to short intervals.
 const COMPENSATION: f64 = std::f64::consts::E - 1.5;
@@ -33,14 +33,16 @@ pub struct IntervalInput {
     pub avg_rtcp_size: f64,
     /// Whether no report has been sent yet.
     pub initial: bool,
+    /// The minimum interval ([`RTCP_MIN_TIME`] unless configured otherwise).
+    pub min_interval: Duration,
 }
 
 /// A.7 `rtcp_interval`: the time until the next report, randomised with `rng`.
 pub fn rtcp_interval(input: &IntervalInput, rng: &mut Rng) -> Duration {
     let min_time = if input.initial {
-        RTCP_MIN_TIME.as_secs_f64() / 2.0
+        input.min_interval.as_secs_f64() / 2.0
     } else {
-        RTCP_MIN_TIME.as_secs_f64()
+        input.min_interval.as_secs_f64()
     };
     // Octets per second available to RTCP.
     let mut rtcp_bw = input.session_bandwidth_bps as f64 * RTCP_FRACTION / 8.0;
@@ -85,6 +87,7 @@ mod tests {
             we_sent: true,
             avg_rtcp_size: 100.0,
             initial,
+            min_interval: RTCP_MIN_TIME,
         }
     }
 
@@ -145,6 +148,20 @@ mod tests {
             (60.0 / COMPENSATION..180.0 / COMPENSATION).contains(&t),
             "{t}"
         );
+    }
+
+    #[test]
+    fn a_configured_minimum() {
+        // 1 s instead of 5 s: the interval scales with it while bandwidth allows.
+        let input = IntervalInput {
+            min_interval: Duration::from_secs(1),
+            ..two_party(false)
+        };
+        let mut rng = Rng::from_seed(3);
+        for _ in 0..1000 {
+            let t = rtcp_interval(&input, &mut rng).as_secs_f64();
+            assert!((0.5 / COMPENSATION..1.5 / COMPENSATION).contains(&t), "{t}");
+        }
     }
 
     #[test]

@@ -492,3 +492,7 @@ fn shrink_period(cfg: &JbConfig) -> u32 {
 #[cfg(test)]
 #[path = "jitter_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "jitter_sim_tests.rs"]
+mod sim_tests;

@@ -20,15 +20,17 @@
 //! `session.handle_rtcp(now, from, data)`; otherwise [`RtpPacket::parse`], then
 //! `session.handle_rtp(now, from, &packet)`: on `Accept` give the payload to
 //! `jb.put(now, seq, ts, payload, marker)` (or, for the telephone-event payload type,
-//! to `dtmf_rx.handle(now, ts, payload)`), on `NewSource` first `jb.reset()`; a `Late` or
-//! `Duplicate` from the buffer goes back as `session.note_discarded(1)`. Latch onto
-//! `session.last_rtp_source()` for symmetric RTP.
+//! to `dtmf_rx.handle(now, ts, payload)`), on `NewSource` first `jb.reset()` and
+//! `dtmf_rx.reset()`; a `Late` or `Duplicate` from the buffer goes back as
+//! `session.note_discarded(1)`. Latch onto `session.last_rtp_source()` for symmetric RTP.
 //!
 //! Timers: sleep until the earliest of `session.poll_timeout()` and
 //! `dtmf_rx.poll_timeout()`, call their `handle_timeout(now)`, then send every
-//! `session.poll_rtcp()` and handle every `session.poll_event()` (RTP timeout, BYE) and
-//! `dtmf_rx.poll_digit()`. On hang-up, `session.close(now, reason)` queues the BYE.
-//! `session.stats()` with `jb.state()` make PJSUA2's [`StreamStat`].
+//! `session.poll_rtcp()` and handle every `session.poll_event()` (RTP timeout, BYE, SSRC
+//! collision) and `dtmf_rx.poll_digit()`. After `handle_rtp`/`handle_rtcp`, also send
+//! what `poll_rtcp()` gives (the BYE of an SSRC given up in a collision). On hang-up,
+//! `session.close(now, reason)` queues the BYE. `session.stats()` with `jb.state()` make
+//! PJSUA2's [`StreamStat`].
 
 pub mod dtmf;
 pub mod interval;
@@ -40,8 +42,12 @@ pub mod session;
 mod source;
 pub mod stats;
 
-pub use dtmf::{DtmfDigit, DtmfReceiver, DtmfSender, DtmfSenderConfig, TelephoneEvent};
-pub use jitter::{JbConfig, JbFrame, JbufState, JitterBuffer, MediaJbSettings, PutResult};
+pub use dtmf::{
+    DtmfDigit, DtmfError, DtmfPacket, DtmfReceiver, DtmfSender, DtmfSenderConfig, TelephoneEvent,
+};
+pub use jitter::{
+    DiscardAlgo, JbConfig, JbFrame, JbufState, JitterBuffer, MediaJbSettings, PutResult,
+};
 pub use ntp::NtpTime;
 pub use packet::{RtpError, RtpPacket};
 pub use rtcp::{is_rtcp, RtcpCompound, RtcpError, RtcpPacket};

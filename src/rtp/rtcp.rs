@@ -26,10 +26,10 @@ const SENDER_INFO_LEN: usize = 20;
 const MAX_COUNT: usize = 31;
 
 /// RFC 5761 §4: on a port that carries both, a datagram is RTCP when its second octet,
-/// read as an RTCP packet type, is 192 to 223 (RTP payload types 64 to 95 with the
-/// marker bit either way), which RTP payload types must therefore avoid.
+/// read as an RTCP packet type, is 192 to 223 (what RTP payload types 64 to 95 would
+/// give with the marker bit set, which is why RTP must avoid them).
 pub fn is_rtcp(datagram: &[u8]) -> bool {
-    datagram.len() >= 2 && (64..=95).contains(&(datagram[1] & 0x7f))
+    datagram.get(1).is_some_and(|b| (192..=223).contains(b))
 }
 
 /// Why bytes are not a valid RTCP compound packet, or a packet cannot be written.
@@ -471,6 +471,13 @@ fn begin(out: &mut Vec<u8>, packet_type: u8) -> usize {
     start
 }
 
+/// Appends zeros until the packet that began at `start` is a whole number of 32-bit
+/// words (whatever `out` held before it).
+fn pad_to_word(out: &mut Vec<u8>, start: usize) {
+    let len = out.len() - start;
+    out.resize(start + len.next_multiple_of(4), 0);
+}
+
 /// Fills in the count and length of the packet at `start`, or removes it on error.
 fn finish(out: &mut Vec<u8>, start: usize, count: usize) -> Result<(), RtcpError> {
     if count > MAX_COUNT {
@@ -544,7 +551,7 @@ where
         }
         // The null item, then zeros up to the next 32-bit boundary.
         out.push(0);
-        out.resize((out.len() + 3) & !3, 0);
+        pad_to_word(out, start);
     }
     finish(out, start, count)
 }
@@ -568,7 +575,7 @@ pub fn write_bye(
         }
         out.push(text.len() as u8);
         out.extend_from_slice(text);
-        out.resize((out.len() + 3) & !3, 0);
+        pad_to_word(out, start);
     }
     finish(out, start, count)
 }

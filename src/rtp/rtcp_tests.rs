@@ -273,6 +273,11 @@ fn sdes_and_bye_pad_to_word_boundaries() {
     assert_eq!(sources.collect::<Vec<_>>(), vec![7, 8]);
     assert_eq!(reason, Some(&b"bye"[..]));
     assert!(matches!(packets[2], RtcpPacket::Bye { reason: None, .. }));
+    // Padding counts from the packet's own start, whatever the buffer held before it.
+    let mut prefixed = vec![0xee; 3];
+    write_sdes(&mut prefixed, [(7, [cname, name])]).unwrap();
+    write_bye(&mut prefixed, [7, 8], Some(b"bye")).unwrap();
+    assert_eq!(&prefixed[3..], &out[..prefixed.len() - 3]);
 }
 
 #[test]
@@ -289,4 +294,45 @@ fn rtcp_mux_demultiplexing() {
     assert!(!is_rtcp(&[0x80, 0x80]));
     assert!(!is_rtcp(&[0x80, 0xe5]));
     assert!(!is_rtcp(&[0x80]));
+    // Payload type 72 without the marker is (forbidden) RTP, not an RTCP SR.
+    assert!(!is_rtcp(&[0x80, 72]));
+}
+
+/// The fuzz seeds in tests/data/rtp are what tests/data/README.md says they are.
+#[test]
+fn the_fuzz_seeds_parse() {
+    use crate::rtp::{RtpPacket, TelephoneEvent};
+    let plain = RtpPacket::parse(include_bytes!("../../tests/data/rtp/rtp_plain")).unwrap();
+    assert_eq!((plain.payload_type, plain.payload.len()), (0, 160));
+    let full = RtpPacket::parse(include_bytes!("../../tests/data/rtp/rtp_full")).unwrap();
+    assert!(full.marker && full.extension.is_some() && full.padding == 4);
+    assert_eq!(full.csrcs.as_slice(), &[1, 2]);
+    assert!(TelephoneEvent::parse(full.payload).unwrap().end);
+    let kinds = |data: &[u8]| -> Vec<u8> {
+        RtcpCompound::parse(data)
+            .unwrap()
+            .packets()
+            .map(|p| match p {
+                RtcpPacket::SenderReport { .. } => PT_SR,
+                RtcpPacket::ReceiverReport { .. } => PT_RR,
+                RtcpPacket::SourceDescription(_) => PT_SDES,
+                RtcpPacket::Bye { .. } => PT_BYE,
+                RtcpPacket::Other { packet_type, .. } => packet_type,
+            })
+            .collect()
+    };
+    let sr_sdes = kinds(include_bytes!("../../tests/data/rtp/rtcp_sr_sdes"));
+    assert_eq!(sr_sdes, [PT_SR, PT_SDES]);
+    let rr_bye = kinds(include_bytes!("../../tests/data/rtp/rtcp_rr_bye"));
+    assert_eq!(rr_bye, [PT_RR, PT_BYE]);
+    assert_eq!(
+        kinds(include_bytes!("../../tests/data/rtp/rtcp_app")),
+        [PT_SR, 204]
+    );
+    assert_eq!(
+        TelephoneEvent::parse(include_bytes!("../../tests/data/rtp/dtmf"))
+            .unwrap()
+            .event,
+        5
+    );
 }

@@ -10,17 +10,20 @@
 //! through [`RtpSession::poll_timeout`], [`RtpSession::handle_timeout`] and
 //! [`RtpSession::poll_rtcp`]: SR or RR plus SDES CNAME, with BYE on [`RtpSession::close`].
 //!
+//! When the peer's packets carry our own SSRC, the session follows RFC 3550 §8.2: a
+//! collision makes it say BYE and take a new SSRC, our own packets looped back are dropped.
+//!
 //! Symmetric RTP is decided by the stream, which gets the source address of the last
 //! accepted packet from [`RtpSession::last_rtp_source`].
 
-use super::interval::IP_UDP_OVERHEAD;
+use super::interval::{IP_UDP_OVERHEAD, RTCP_MIN_TIME};
 use super::ntp::WallClock;
 use super::packet::{RtpError, RtpPacket};
 use super::source::{SeqOutcome, Source};
 use super::stats::{MathStat, RtcpSdes, RtcpStat, RtcpStreamStat};
 use crate::rng::Rng;
 use std::collections::VecDeque;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant, SystemTime};
 
 /// How a session is set up.
@@ -37,11 +40,13 @@ pub struct RtpSessionConfig {
     /// Packets a new source must deliver in sequence before it is accepted (RFC 3550
     /// A.1 MIN_SEQUENTIAL); 0 or 1 accept its first packet.
     pub probation: u16,
+    /// The minimum RTCP report interval (§6.2: 5 s; halved before the first report).
+    pub rtcp_min_interval: Duration,
 }
 
 impl RtpSessionConfig {
     /// Defaults: random CNAME, 80 kbit/s (64 kbit/s of G.711 plus headers), no RTP
-    /// timeout, probation of 2 packets as in RFC 3550 A.1.
+    /// timeout, probation of 2 packets as in RFC 3550 A.1, reports at least 5 s apart.
     pub fn new(clock_rate: u32) -> Self {
         RtpSessionConfig {
             clock_rate,
@@ -49,6 +54,7 @@ impl RtpSessionConfig {
             session_bandwidth_bps: 80_000,
             rtp_timeout: None,
             probation: 2,
+            rtcp_min_interval: RTCP_MIN_TIME,
         }
     }
 }
@@ -63,6 +69,8 @@ pub enum RtpVerdict {
     NewSource,
     /// A copy of a packet already accepted: drop it.
     Duplicate,
+    /// Our own packet looped back (it carries our SSRC, RFC 3550 §8.2): drop it.
+    Looped,
     /// From a source still on probation: drop it.
     Probation,
     /// A sequence jump not yet confirmed, or the session is closed: drop it.
@@ -84,6 +92,14 @@ pub enum RtpEvent {
         ssrc: u32,
         /// Its reason text, if any.
         reason: Option<String>,
+    },
+    /// The peer uses our SSRC (RFC 3550 §8.2): we said BYE for the old one and send
+    /// with a new one from now on.
+    SsrcCollision {
+        /// The SSRC given up.
+        old: u32,
+        /// The SSRC used from now on.
+        new: u32,
     },
 }
 
@@ -124,6 +140,8 @@ pub struct RtpSession {
     timeout_at: Option<Instant>,
     outgoing: VecDeque<Vec<u8>>,
     events: VecDeque<RtpEvent>,
+    /// Addresses that sent packets with our SSRC (§8.2), oldest first.
+    conflicts: Vec<IpAddr>,
     closed: bool,
 }
 
@@ -177,6 +195,7 @@ impl RtpSession {
             next_report: now,
             outgoing: VecDeque::new(),
             events: VecDeque::new(),
+            conflicts: Vec::new(),
             closed: false,
         };
         session.next_report = now + session.interval();
@@ -249,6 +268,10 @@ impl RtpSession {
         }
         self.last_rx = Some(now);
         self.timeout_at = self.cfg.rtp_timeout.and_then(|d| now.checked_add(d));
+        if packet.ssrc == self.ssrc && !self.own_ssrc_seen(from) {
+            self.rx.discard += 1;
+            return RtpVerdict::Looped;
+        }
         let (seq, ts) = (packet.sequence, packet.timestamp);
         if let Some(src) = self.current.as_mut().filter(|s| s.ssrc == packet.ssrc) {
             let prev_ts = src.last_ts();
@@ -382,6 +405,9 @@ fn truncate_utf8(s: &mut String, max: usize) {
 
 #[path = "session_rtcp.rs"]
 mod rtcp_side;
+
+#[path = "session_collision.rs"]
+mod collision;
 
 #[cfg(test)]
 #[path = "session_tests.rs"]

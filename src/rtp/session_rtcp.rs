@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 impl RtpSession {
     /// Takes a received RTCP compound packet. A malformed one is rejected whole (RFC 3550
-    /// A.2) and changes nothing.
+    /// A.2) and changes nothing; one that is our own, looped back (§8.2), is ignored.
     pub fn handle_rtcp(
         &mut self,
         now: Instant,
@@ -31,12 +31,18 @@ impl RtpSession {
                     info,
                     reports,
                 } => {
-                    if ssrc != self.ssrc {
-                        self.last_sr = Some((ssrc, info.ntp.middle32(), now));
+                    if ssrc == self.ssrc && !self.own_ssrc_seen(from) {
+                        return Ok(());
+                    }
+                    self.last_sr = Some((ssrc, info.ntp.middle32(), now));
+                    self.read_reports(now, reports);
+                }
+                RtcpPacket::ReceiverReport { ssrc, reports } => {
+                    if ssrc == self.ssrc && !self.own_ssrc_seen(from) {
+                        return Ok(());
                     }
                     self.read_reports(now, reports);
                 }
-                RtcpPacket::ReceiverReport { reports, .. } => self.read_reports(now, reports),
                 RtcpPacket::SourceDescription(chunks) => {
                     let own = self.ssrc;
                     for chunk in chunks.filter(|c| c.ssrc != own) {
@@ -172,6 +178,7 @@ impl RtpSession {
             we_sent,
             avg_rtcp_size: self.avg_rtcp_size,
             initial: self.initial,
+            min_interval: self.cfg.rtcp_min_interval,
         };
         rtcp_interval(&input, &mut self.rng)
     }

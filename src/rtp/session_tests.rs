@@ -407,3 +407,68 @@ fn malformed_rtcp_changes_nothing() {
     s.note_discarded(2);
     assert_eq!(s.stats().rx_stat.discard, 2);
 }
+
+/// RFC 3550 §8.2: the peer sends with our SSRC. The first time, we say BYE and take a
+/// new SSRC; the same address sending our (new) SSRC again is a loop.
+#[test]
+fn ssrc_collision_then_loop() {
+    let t0 = Instant::now();
+    let mut s = session(t0, 1, 0);
+    let old = s.ssrc();
+    assert_eq!(feed(&mut s, t0, old, 100, 0), RtpVerdict::NewSource);
+    let Some(RtpEvent::SsrcCollision { old: gave_up, new }) = s.poll_event() else {
+        panic!("no collision event")
+    };
+    assert_eq!((gave_up, s.ssrc()), (old, new));
+    assert_ne!(new, old);
+    // The peer keeps the SSRC we gave up and is our remote source.
+    assert_eq!(s.remote_ssrc(), Some(old));
+    assert_eq!(feed(&mut s, t0, old, 101, 160), RtpVerdict::Accept);
+    // We left with RR + SDES + BYE for the old SSRC.
+    let bye = s.poll_rtcp().unwrap();
+    let packets: Vec<_> = RtcpCompound::parse(&bye).unwrap().packets().collect();
+    assert!(matches!(packets[0], RtcpPacket::ReceiverReport { ssrc, .. } if ssrc == old));
+    assert!(matches!(packets[1], RtcpPacket::SourceDescription(_)));
+    let RtcpPacket::Bye { sources, reason } = packets[2] else {
+        panic!()
+    };
+    assert_eq!(sources.collect::<Vec<_>>(), vec![old]);
+    assert_eq!(reason, Some(&b"SSRC collision"[..]));
+    // New packets go out with the new SSRC.
+    let mut out = Vec::new();
+    s.write_rtp(t0, 0, false, 0, &[0; 160], &mut out).unwrap();
+    assert_eq!(RtpPacket::parse(&out).unwrap().ssrc, new);
+    // Our new SSRC coming back from the same address: a loop, dropped without a change,
+    // in RTP and in RTCP.
+    assert_eq!(feed(&mut s, t0, new, 7, 0), RtpVerdict::Looped);
+    let mut rr = Vec::new();
+    write_rr(&mut rr, new, []).unwrap();
+    s.handle_rtcp(t0, addr(4001), &rr).unwrap();
+    assert_eq!((s.ssrc(), s.poll_event(), s.poll_rtcp()), (new, None, None));
+    let rx = s.stats().rx_stat;
+    assert_eq!((rx.pkt, rx.discard), (2, 1));
+    // An RTCP report with our SSRC from another address is a collision too.
+    s.handle_rtcp(t0, SocketAddr::from(([203, 0, 113, 5], 9)), &rr)
+        .unwrap();
+    assert!(matches!(
+        s.poll_event(),
+        Some(RtpEvent::SsrcCollision { old, .. }) if old == new
+    ));
+    assert_ne!(s.ssrc(), new);
+    assert!(s.poll_rtcp().is_some());
+}
+
+#[test]
+fn a_configured_report_interval() {
+    let t0 = Instant::now();
+    let mut cfg = RtpSessionConfig::new(8000);
+    cfg.rtcp_min_interval = Duration::from_secs(1);
+    let mut s = RtpSession::new(t0, wall(), cfg, &mut Rng::from_seed(3));
+    let sent = run_until(&mut s, t0 + Duration::from_secs(60));
+    // Randomised around 1 s / (e - 1.5) = 0.82 s: about 73 reports in a minute.
+    assert!((55..=95).contains(&sent.len()), "{}", sent.len());
+    for w in sent.windows(2) {
+        let gap = (w[1].0 - w[0].0).as_secs_f64();
+        assert!((0.4..=1.3).contains(&gap), "{gap}");
+    }
+}

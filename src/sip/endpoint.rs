@@ -407,9 +407,15 @@ impl SipEndpoint {
             return !self.caps.methods.contains(&Method::Invite);
         };
         let handled = self.caps.methods.contains(&request.method);
+        // An OPTIONS inside a dialog (To tag) belongs to that dialog when the user agent
+        // has dialogs (handles INVITE): its call answers it, or 481 for no such dialog.
+        let in_dialog_options = request.method == Method::Options
+            && self.caps.methods.contains(&Method::Invite)
+            && request.to_addr().is_some_and(|t| t.tag().is_some());
         // RFC 3261 §8.2.1: 405 for a method we know but do not handle; 501 for a method
         // we do not know at all (§21.5.2, RFC 4475 §3.1.1.2).
         let status = match &request.method {
+            Method::Options if in_dialog_options => 0,
             Method::Options if !handled => 200,
             Method::Cancel if cancels.is_none() => 481,
             Method::Cancel => return false,

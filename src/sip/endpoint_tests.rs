@@ -86,6 +86,34 @@ fn options_gets_200_with_allow_accept_supported() {
 }
 
 #[test]
+fn options_in_a_dialog_goes_to_the_user_agent_once_it_has_dialogs() {
+    let mut ep = endpoint();
+    let in_dialog = |ep: &mut SipEndpoint| {
+        let r = request("OPTIONS", "", "sip:b@127.0.0.1")
+            .replace("To: <sip:b@127.0.0.1>", "To: <sip:b@127.0.0.1>;tag=dlg");
+        let now = Instant::now();
+        ep.handle_datagram(now, 0, peer(), r.into());
+        let events: Vec<_> = std::iter::from_fn(|| ep.poll_event(now)).collect();
+        (events, ep.poll_transmit())
+    };
+    // Without calls there are no dialogs: the endpoint answers it like any OPTIONS.
+    let (events, sent) = in_dialog(&mut ep);
+    assert!(events.is_empty());
+    assert!(String::from_utf8_lossy(&sent.unwrap().data).starts_with("SIP/2.0 200 OK"));
+    // With calls, it goes up to be matched to its dialog (and answered by the call).
+    ep.capabilities_mut()
+        .methods
+        .push(super::method::Method::Invite);
+    let (events, sent) = in_dialog(&mut ep);
+    assert!(sent.is_none(), "not answered by the endpoint");
+    assert!(
+        matches!(&events[..], [EndpointEvent::Tsx(super::transaction::TsxEvent::Request { request, .. })]
+            if request.method.as_str() == "OPTIONS"),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn unknown_method_gets_501_and_unhandled_known_method_405_with_allow() {
     let mut ep = endpoint();
     let r = answer(&mut ep, request("NEWMETHOD", "", "sip:b@127.0.0.1")).unwrap();

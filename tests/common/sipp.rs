@@ -89,12 +89,15 @@ impl Sipp {
         let deadline = Instant::now() + Duration::from_secs(10);
         while free() {
             if let Ok(Some(_)) = sipp.child.try_wait() {
-                panic!("sipp {scenario_name} exited at startup:\n{}", sipp.output());
+                panic!(
+                    "sipp {scenario_name} exited at startup:\n{}",
+                    sipp.current_output()
+                );
             }
             assert!(
                 Instant::now() < deadline,
                 "sipp {scenario_name} did not bind {ip}:{port}:\n{}",
-                sipp.output()
+                sipp.current_output()
             );
             sleep(Duration::from_millis(20));
         }
@@ -108,8 +111,8 @@ impl Sipp {
 
     /// Its screen and error output, followed by the logs it wrote in its folder (with
     /// `-trace_err`: the unexpected messages and failed checks; with `-trace_msg`: every
-    /// message sent and received).
-    fn output(&self) -> String {
+    /// message sent and received): [`SippExit::output`] so far, to follow a run in progress.
+    pub fn current_output(&self) -> String {
         let mut out = fs::read_to_string(self.dir.0.join("output.txt")).unwrap_or_default();
         let mut logs: Vec<_> = fs::read_dir(&self.dir.0)
             .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
@@ -131,7 +134,7 @@ impl Sipp {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return SippExit {
                     code: status.code().unwrap_or(-1),
-                    output: self.output(),
+                    output: self.current_output(),
                 };
             }
             if Instant::now() >= deadline {
@@ -140,7 +143,7 @@ impl Sipp {
                 panic!(
                     "sipp {} still running after {limit:?}:\n{}",
                     self.name,
-                    self.output()
+                    self.current_output()
                 );
             }
             sleep(Duration::from_millis(20));

@@ -482,6 +482,12 @@ PJSUA2RS_LOG_HAS_THREAD_SWC = 8192
 # Indentation (accepted; not shown).
 PJSUA2RS_LOG_HAS_INDENT = 16384
 
+# PJMEDIA_FRAME_TYPE_NONE: the frame holds no audio (it counts as silence).
+PJSUA2RS_FRAME_TYPE_NONE = 0
+
+# PJMEDIA_FRAME_TYPE_AUDIO: the frame holds audio.
+PJSUA2RS_FRAME_TYPE_AUDIO = 1
+
 # PJSUA's id of the default capture device.
 PJSUA2RS_DEFAULT_CAPTURE_DEV = -1
 
@@ -2388,6 +2394,63 @@ class pjsua2rs_audio_media_player_info(ctypes.Structure):
 pjsua2rs_audio_media_recorder = ctypes.c_uint64
 
 
+class pjsua2rs_media_frame(ctypes.Structure):
+    """PJSUA2's `MediaFrame`: 16-bit linear PCM samples in the machine's byte order."""
+
+    _fields_ = [
+        ('frame_type', ctypes.c_uint),
+        ('buf', ctypes.POINTER(ctypes.c_uint8)),
+        ('size', ctypes.c_size_t),
+    ]
+    _field_docs_ = {
+        'frame_type': 'PJSUA2RS_FRAME_TYPE_AUDIO, or PJSUA2RS_FRAME_TYPE_NONE for no audio (silence).',
+        'buf': "The samples. In `on_frame_requested`: the library's buffer of `size` bytes (one frame of silence) to fill; it may instead be pointed at the application's own memory, valid until the callback returns, which the library then copies. In `on_frame_received`: the frame, read-only, valid during the callback.",
+        'size': 'Bytes in `buf` (2 per sample). In `on_frame_requested` it comes as one frame; set it to the bytes supplied (fewer are padded with silence, more are cut).',
+    }
+
+
+# `on_frame_requested`: fill `*frame` (PJSUA2's `onFrameRequested`).
+pjsua2rs_on_frame_requested_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_media_frame))
+
+
+# `on_frame_received`: read `*frame` (PJSUA2's `onFrameReceived`).
+pjsua2rs_on_frame_received_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(pjsua2rs_media_frame))
+
+
+class pjsua2rs_audio_media_port_callbacks(ctypes.Structure):
+    """
+    The callbacks of an application port; NULL members are not called (a NULL `on_frame_requested` sends silence). Each gets the `user_data` given to `pjsua2rs_audio_media_port_create` and a frame valid during the call. They run on the library's callback thread (or in `pjsua2rs_endpoint_handle_events` in poll mode, which must then run at least every 40 ms), one at a time, never on the media thread and never while the library holds a lock. Frames are requested ahead of time: the port keeps about three of the bridge's frames queued (60 ms at 20 ms frames). Set `struct_size` with `pjsua2rs_audio_media_port_callbacks_default` (members are only ever appended).
+    """
+
+    _fields_ = [
+        ('struct_size', ctypes.c_uint32),
+        ('on_frame_requested', pjsua2rs_on_frame_requested_fn),
+        ('on_frame_received', pjsua2rs_on_frame_received_fn),
+    ]
+    _field_docs_ = {
+        'struct_size': '`sizeof(pjsua2rs_audio_media_port_callbacks)` as the program was compiled.',
+        'on_frame_requested': 'The port needs its next frame.',
+        'on_frame_received': 'A frame mixed for the port (what the ports transmitting to it sent).',
+    }
+
+
+# A handle to an application port. 0 is never a valid handle.
+pjsua2rs_audio_media_port = ctypes.c_uint64
+
+
+class pjsua2rs_audio_media_port_stats(ctypes.Structure):
+    """The counters of an application port."""
+
+    _fields_ = [
+        ('underruns', ctypes.c_uint64),
+        ('dropped', ctypes.c_uint64),
+    ]
+    _field_docs_ = {
+        'underruns': 'Bridge frames sent as silence because onFrameRequested had not supplied them in time.',
+        'dropped': 'Bridge frames not delivered to onFrameReceived because it fell 32 frames behind.',
+    }
+
+
 # A handle to a tone generator. 0 is never a valid handle.
 pjsua2rs_tone_generator = ctypes.c_uint64
 
@@ -3129,6 +3192,36 @@ PROTOTYPES = [
     # invalidates the handle (also after the endpoint was destroyed: it frees the handle).
     # pjsua2rs_status pjsua2rs_audio_media_recorder_destroy(pjsua2rs_audio_media_recorder r)
     ('pjsua2rs_audio_media_recorder_destroy', pjsua2rs_status, (pjsua2rs_audio_media_recorder,)),
+    # Fills `*out` with an empty callback table (every member NULL) and stamps
+    # `struct_size` with `size` (`sizeof *out`). PJSUA2RS_ERR_INVALID_ARG for NULL or a wrong
+    # size. Thread-safe.
+    # pjsua2rs_status pjsua2rs_audio_media_port_callbacks_default(pjsua2rs_audio_media_port_callbacks *out, size_t size)
+    ('pjsua2rs_audio_media_port_callbacks_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_audio_media_port_callbacks), ctypes.c_size_t,)),
+    # PJSUA2's `AudioMediaPort::createPort`: a conference port of endpoint `ep` named `name`
+    # whose frames, in format `*fmt` (mono 16-bit; zero fields take the bridge's clock rate
+    # and frame time; other rates and frame times are converted), the callbacks `cb` (may be
+    # NULL; copied) supply and receive with `user_data` (valid until the port is destroyed).
+    # The first frames are requested at once, so playback starts without a gap when the
+    # port is connected (`pjsua2rs_audio_media_start_transmit` with its slot); nothing is
+    # requested while it transmits to no one. PJSUA2RS_ERR_INVALID_ARG names the field of
+    # an unsupported format. Writes the handle to `*out`.
+    # pjsua2rs_status pjsua2rs_audio_media_port_create(pjsua2rs_endpoint ep, const char *name, const pjsua2rs_media_format_audio *fmt, const pjsua2rs_audio_media_port_callbacks *cb, void *user_data, pjsua2rs_audio_media_port *out)
+    ('pjsua2rs_audio_media_port_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.POINTER(pjsua2rs_media_format_audio), ctypes.POINTER(pjsua2rs_audio_media_port_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_audio_media_port),)),
+    # PJSUA2's `AudioMedia::getPortId`: the port's conference slot, for
+    # `pjsua2rs_audio_media_*`.
+    # pjsua2rs_status pjsua2rs_audio_media_port_get_port_id(pjsua2rs_audio_media_port port, int *out_slot)
+    ('pjsua2rs_audio_media_port_get_port_id', pjsua2rs_status, (pjsua2rs_audio_media_port, ctypes.POINTER(ctypes.c_int),)),
+    # The port's counters: bridge frames sent as silence because `on_frame_requested` was
+    # late (`underruns`), and frames not delivered because `on_frame_received` fell behind
+    # (`dropped`).
+    # pjsua2rs_status pjsua2rs_audio_media_port_get_stats(pjsua2rs_audio_media_port port, pjsua2rs_audio_media_port_stats *out)
+    ('pjsua2rs_audio_media_port_get_stats', pjsua2rs_status, (pjsua2rs_audio_media_port, ctypes.POINTER(pjsua2rs_audio_media_port_stats),)),
+    # PJSUA2's `delete port`: the port leaves the bridge (and every link with it) and the
+    # handle becomes invalid. No callback of the port runs after this returns, unless it is
+    # called from one (which then finishes; no other starts). Once the endpoint is
+    # destroyed only the handle is left to free.
+    # pjsua2rs_status pjsua2rs_audio_media_port_destroy(pjsua2rs_audio_media_port port)
+    ('pjsua2rs_audio_media_port_destroy', pjsua2rs_status, (pjsua2rs_audio_media_port,)),
     # PJSUA2's `ToneGenerator::createToneGenerator`: a new, silent conference port (tones
     # are made at the bridge's rate and channel count); writes its handle to `*out`.
     # pjsua2rs_status pjsua2rs_tone_generator_create(pjsua2rs_endpoint ep, pjsua2rs_tone_generator *out)
@@ -3181,6 +3274,7 @@ VERSIONED = [
     (pjsua2rs_ep_config, 'pjsua2rs_ep_config_default'),
     (pjsua2rs_buddy_config, 'pjsua2rs_buddy_config_default'),
     (pjsua2rs_audio_media_player_callbacks, 'pjsua2rs_audio_media_player_callbacks_default'),
+    (pjsua2rs_audio_media_port_callbacks, 'pjsua2rs_audio_media_port_callbacks_default'),
 ]
 
 

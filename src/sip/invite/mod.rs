@@ -220,12 +220,18 @@ pub struct InviteSession {
     last_ack: Option<Request>,
     /// UAC: the 2xx carried an offer; the ACK (for CSeq n) waits for our answer.
     ack_waits_for_answer: Option<u32>,
+    /// UAC: the answer an unreliable 1xx carried (early media, RFC 6337 §3.1.1), with the
+    /// To tag of the early dialog that sent it: its 2xx repeats it, or carries none.
+    early_answer: Option<(String, Bytes)>,
     /// UAC: a PRACK waiting for our answer to the offer of a reliable 1xx.
     pending_prack: Option<Request>,
     /// UAS: the 2xx being retransmitted until the ACK (RFC 3261 §13.3.1.4).
     retransmit_2xx: Option<reliable::Retransmit>,
     /// UAS: the reliable provisional awaiting its PRACK (RFC 3262).
     reliable_1xx: Option<reliable::Retransmit>,
+    /// UAS: a reliable provisional still unacknowledged when the 2xx went (its RSeq and
+    /// CSeq): no longer retransmitted, but its PRACK gets 200 (RFC 3262 §3).
+    unacked_1xx: Option<(u32, u32)>,
     rseq: u32,
     /// UAC: the highest RSeq acknowledged per early dialog (RFC 3262 §4).
     acked_rseq: HashMap<String, u32>,
@@ -264,9 +270,11 @@ impl InviteSession {
             cancelled: false,
             last_ack: None,
             ack_waits_for_answer: None,
+            early_answer: None,
             pending_prack: None,
             retransmit_2xx: None,
             reliable_1xx: None,
+            unacked_1xx: None,
             rseq: 0,
             acked_rseq: HashMap::new(),
             renegotiation: update::Renegotiation::default(),

@@ -757,3 +757,92 @@ fn no_answer_times_out() {
     assert_eq!(c.a.state(), InvState::Disconnected);
     assert_eq!(c.a.last_status(), (408, "Request Timeout"));
 }
+
+#[test]
+fn prack_crossing_the_2xx_gets_200() {
+    // RFC 3262 §3: the UAS may answer 2xx while a reliable provisional (without SDP) is
+    // unacknowledged; it stops retransmitting it but must still take its PRACK.
+    let mut c = Call::new(
+        cfg(PrackUse::Optional, TimerUse::Inactive),
+        cfg(PrackUse::Optional, TimerUse::Inactive),
+        Some(OFFER),
+    );
+    c.run();
+    let now = c.now;
+    c.drop.push("A> PRACK".into());
+    c.b().provisional(now, 180, "Ringing", None);
+    c.run();
+    c.b().accept(now, 200, "OK", body(ANSWER));
+    c.run();
+    assert_eq!(c.a.state(), InvState::Confirmed);
+    c.advance(Duration::from_secs(5));
+    assert_eq!(
+        c.wire_log
+            .iter()
+            .filter(|l| l.starts_with("B< 180"))
+            .count(),
+        1,
+        "no 180 retransmission after the 2xx: {:?}",
+        c.wire_log
+    );
+    // The PRACK arrives after the 2xx.
+    let mut dialog = c.a.dialog().unwrap().clone();
+    let mut prack = dialog.request(Method::Prack);
+    prack.headers.push(HeaderName::RAck, "1 1 INVITE");
+    let now = c.now;
+    c.b().on_request(now, Some(TsxId(999)), &prack);
+    let answers: Vec<u16> = std::iter::from_fn(|| c.b().poll_output())
+        .filter_map(|o| match o {
+            InvOutput::Respond {
+                tsx: TsxId(999),
+                response,
+            } => Some(response.status),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(answers, vec![200]);
+    // A PRACK for a provisional never sent still gets 481.
+    let mut stray = dialog.request(Method::Prack);
+    stray.headers.push(HeaderName::RAck, "7 1 INVITE");
+    c.b().on_request(now, Some(TsxId(1000)), &stray);
+    let answers: Vec<u16> = std::iter::from_fn(|| c.b().poll_output())
+        .filter_map(|o| match o {
+            InvOutput::Respond {
+                tsx: TsxId(1000),
+                response,
+            } => Some(response.status),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(answers, vec![481]);
+    assert_eq!(c.b().state(), InvState::Confirmed);
+}
+
+#[test]
+fn early_media_answer_completes_the_exchange_with_or_without_a_repeat_in_the_2xx() {
+    // RFC 6337 §3.1.1: the answer in an unreliable 183 is the answer; the 2xx repeats it
+    // (reported once) or carries no SDP. Either way a re-INVITE may follow.
+    for repeat in [true, false] {
+        let mut c = Call::new(
+            cfg(PrackUse::NotUsed, TimerUse::Inactive),
+            cfg(PrackUse::NotUsed, TimerUse::Inactive),
+            Some(OFFER),
+        );
+        c.run();
+        let now = c.now;
+        c.b()
+            .provisional(now, 183, "Session Progress", body(ANSWER));
+        c.run();
+        c.b()
+            .accept(now, 200, "OK", if repeat { body(ANSWER) } else { None });
+        c.run();
+        assert_eq!(c.a.state(), InvState::Confirmed);
+        let answers = c
+            .a_events
+            .iter()
+            .filter(|e| matches!(e, InvEvent::RemoteAnswer { .. }))
+            .count();
+        assert_eq!(answers, 1, "repeat {repeat}: {:?}", c.a_events);
+        assert_eq!(c.a.reinvite(body(OFFER), false), Ok(()), "repeat {repeat}");
+    }
+}

@@ -176,9 +176,16 @@ impl InviteSession {
         } else if let Some(b) = body {
             // Early media: an answer in an unreliable 1xx (RFC 6337 §3.1.1).
             if self.oa.outstanding == Outstanding::Local {
+                let repeated = self
+                    .early_answer
+                    .as_ref()
+                    .is_some_and(|(t, e)| *t == tag && *e == b);
                 self.oa.remote = Some(b.clone());
                 self.oa.negotiated = true;
-                self.events.push_back(InvEvent::RemoteAnswer { body: b });
+                self.early_answer = Some((tag.clone(), b.clone()));
+                if !repeated {
+                    self.events.push_back(InvEvent::RemoteAnswer { body: b });
+                }
             }
         }
     }
@@ -275,8 +282,19 @@ impl InviteSession {
         self.dialog = Some(d);
         self.timer.on_2xx(now, request, response);
         self.set_state(InvState::Connecting, response.status, &response.reason);
-        let body = sdp_body(response, &response.body);
+        // The early dialog's answer (unreliable 1xx) is the answer of its 2xx too: the
+        // 2xx repeats it or carries none; another fork's 2xx has its own.
+        let early = self
+            .early_answer
+            .take()
+            .filter(|(t, _)| *t == tag)
+            .map(|(_, b)| b);
+        let body = sdp_body(response, &response.body).or_else(|| early.clone());
         match (self.oa.outstanding.clone(), body) {
+            (Outstanding::Local, Some(b)) if early.as_ref() == Some(&b) => {
+                // Already reported with the 1xx.
+                self.oa.remote_answer(b);
+            }
             (Outstanding::Local, Some(b)) => {
                 self.oa.remote_answer(b.clone());
                 self.events.push_back(InvEvent::RemoteAnswer { body: b });

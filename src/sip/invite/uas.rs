@@ -172,7 +172,9 @@ impl InviteSession {
         self.timer.answer(now, &invite, &mut r);
         self.add_supported(&mut r);
         Self::with_body(&mut r, body);
-        self.reliable_1xx = None;
+        // RFC 3262 §3: stop retransmitting an unacknowledged reliable provisional, but be
+        // ready for its PRACK (which may cross this 2xx).
+        self.unacked_1xx = self.reliable_1xx.take().map(|r| (r.rseq, r.cseq));
         let cseq = self.invite.cseq().map(|c| c.seq).unwrap_or(1);
         self.retransmit_2xx = Some(Retransmit::start(now, self.cfg.t1, tsx, r.clone(), 0, cseq));
         self.outputs.push_back(InvOutput::Respond {
@@ -252,6 +254,17 @@ impl InviteSession {
             .reliable_1xx
             .as_ref()
             .is_some_and(|r| Some(r.rseq) == rseq && Some(r.cseq) == cseq);
+        let late = self
+            .unacked_1xx
+            .is_some_and(|(s, c)| Some(s) == rseq && Some(c) == cseq);
+        if late {
+            // The PRACK of a provisional our 2xx overtook: acknowledged now.
+            self.unacked_1xx = None;
+            let ok = self.response_to(prack, 200, "");
+            self.outputs
+                .push_back(InvOutput::Respond { tsx, response: ok });
+            return;
+        }
         if !matches {
             let r = self.response_to(prack, 481, "");
             self.outputs

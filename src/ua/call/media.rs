@@ -96,6 +96,16 @@ impl CallMedia {
         Ok(bytes)
     }
 
+    /// The peer's offer in its INVITE, answered later: what PJSUA2's CallInfo shows of it
+    /// from onIncomingCall on (remOfferer, remAudioCount).
+    pub fn remote_offer_received(&mut self, offer: &[u8]) {
+        if let Ok(parsed) = SessionDescription::parse(offer) {
+            self.remote_offerer = true;
+            self.rem_audio_count =
+                parsed.media.iter().filter(|m| m.media == "audio").count() as u32;
+        }
+    }
+
     /// Whether we could answer this offer (checked when an INVITE arrives: 488 at once).
     pub fn can_answer(&self, offer: &[u8]) -> Result<(), u16> {
         let parsed = SessionDescription::parse(offer).map_err(|_| 400u16)?;

@@ -261,7 +261,7 @@ impl UaCore {
                 return;
             }
         };
-        let media = CallMedia::new(local, hold_type(self, acc));
+        let mut media = CallMedia::new(local, hold_type(self, acc));
         let offer = request
             .headers
             .get(&HeaderName::ContentType)
@@ -273,6 +273,7 @@ impl UaCore {
                 refuse(self, code, "");
                 return;
             }
+            media.remote_offer_received(o);
         }
         let transport = self.sip.transport(flow.transport).cloned();
         let contact = match (&transport, self.accounts.get(&acc)) {
@@ -859,6 +860,11 @@ impl UaCore {
                 code,
                 reason,
             } => {
+                if state == InvState::Incoming {
+                    // PJSUA2 announces a new call with onIncomingCall only: its INCOMING
+                    // state change happens before the application has a Call object.
+                    return;
+                }
                 let Some(c) = self.calls.get_mut(&call) else {
                     return;
                 };

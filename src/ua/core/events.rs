@@ -8,6 +8,7 @@ use crate::ua::call::{
     OnCallTransferStatusParam, OnCallTsxStateParam, OnDtmfDigitParam, OnIncomingCallParam,
     OnInstantMessageParam, OnInstantMessageStatusParam, OnTypingIndicationParam,
 };
+use crate::ua::media::app_port::AppPortWork;
 use std::sync::Arc;
 
 /// An event for the application, delivered in order through the dispatcher.
@@ -135,6 +136,14 @@ pub enum AppEvent {
     PlayerEof {
         /// The player's id.
         player: u64,
+    },
+    /// An application port needs frames or has received some
+    /// (`AudioMediaPort::onFrameRequested` / `onFrameReceived`).
+    AudioPortWork {
+        /// The port's media object id.
+        port: u64,
+        /// What its callbacks are to do.
+        work: AppPortWork,
     },
 }
 

@@ -62,6 +62,10 @@ pub struct UaCore {
     outbound_proxies: Vec<NameAddr>,
     calls_cfg: calls::CallsConfig,
     calls: BTreeMap<crate::ua::call::CallId, calls::CallState>,
+    /// Our INVITEs that got a 2xx, by client transaction: their transaction stays in
+    /// RFC 6026's Accepted state and passes up every further 2xx (a retransmission to
+    /// ACK again, another fork's answer to ACK and end), which goes to the call.
+    accepted_invites: HashMap<TsxId, (crate::ua::call::CallKey, crate::sip::invite::Slot)>,
     /// Calls by (Call-ID, our tag): in-dialog requests find their call.
     call_keys: HashMap<(crate::sip::Text, crate::sip::Text), crate::ua::call::CallId>,
     /// Incoming calls by their INVITE's server transaction (CANCEL finds its call).
@@ -89,6 +93,7 @@ impl UaCore {
             transports: Vec::new(),
             next_transport: 0,
             in_flight: HashMap::new(),
+            accepted_invites: HashMap::new(),
             resolving: HashMap::new(),
             resolve_jobs: VecDeque::new(),
             next_job: 1,
@@ -177,7 +182,19 @@ impl UaCore {
     fn on_endpoint_event(&mut self, now: Instant, event: EndpointEvent) {
         match event {
             EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) if response.status >= 200 => {
-                match self.in_flight.remove(&tsx).map(|o| o.owner) {
+                if let Some(&(call, slot)) = self.accepted_invites.get(&tsx) {
+                    self.call_response(now, call, slot, &response);
+                    return;
+                }
+                let out = self.in_flight.remove(&tsx);
+                if let Some(o) = out.as_ref().filter(|_| response.status < 300) {
+                    if let (Owner::Call(call, slot), crate::sip::Method::Invite) =
+                        (&o.owner, &o.request.method)
+                    {
+                        self.accepted_invites.insert(tsx, (*call, *slot));
+                    }
+                }
+                match out.map(|o| o.owner) {
                     Some(Owner::Options(reply)) => options::complete(reply, &response),
                     Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
                     Some(Owner::Call(call, slot)) => self.call_response(now, call, slot, &response),
@@ -203,12 +220,14 @@ impl UaCore {
                 self.in_dialog_request(now, None, &request, None);
             }
             EndpointEvent::Tsx(TsxEvent::Timeout { tsx }) => {
+                self.accepted_invites.remove(&tsx);
                 self.attempt_failed(now, tsx, 408, "Request Timeout")
             }
             EndpointEvent::Tsx(TsxEvent::TransportError { tsx }) => {
                 self.attempt_failed(now, tsx, 503, "Service Unavailable (transport error)")
             }
             EndpointEvent::Tsx(TsxEvent::Terminated { tsx }) => {
+                self.accepted_invites.remove(&tsx);
                 // Still waiting without a final response, timeout or transport error
                 // (the transaction was dropped): report it as a timeout.
                 self.attempt_failed(now, tsx, 408, "Request Timeout");

@@ -7,6 +7,7 @@ use crate::runtime::Dispatcher;
 use crate::ua::account::{AccountHandler, AccountId};
 use crate::ua::call::*;
 use crate::ua::core::{AppEvent, EventSink, UaCore};
+use crate::ua::media::app_port_pump::AppPortPump;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
@@ -28,6 +29,8 @@ pub(super) struct Handlers {
     unfollowed: Mutex<HashSet<u64>>,
     /// By media object id.
     players: Mutex<HashMap<u64, Arc<dyn PlayerHandler>>>,
+    /// The pumps of application ports, by media object id.
+    app_ports: Mutex<HashMap<u64, Arc<AppPortPump>>>,
     /// The endpoint, for decisions sent back to the core (set once it is live).
     pub live: OnceLock<Weak<Live>>,
 }
@@ -60,6 +63,9 @@ impl Handlers {
         lock(&self.pending_keys).clear();
         lock(&self.unfollowed).clear();
         lock(&self.players).clear();
+        for (_, p) in lock(&self.app_ports).drain() {
+            p.close();
+        }
     }
 
     /// Registers a call's callbacks.
@@ -87,6 +93,19 @@ impl Handlers {
     /// Drops a player's callbacks.
     pub fn remove_player(&self, id: u64) {
         lock(&self.players).remove(&id);
+    }
+
+    /// Registers an application port's pump.
+    pub fn add_app_port(&self, id: u64, pump: Arc<AppPortPump>) {
+        lock(&self.app_ports).insert(id, pump);
+    }
+
+    /// Drops an application port's pump and stops its callbacks (a running one
+    /// finishes).
+    pub fn remove_app_port(&self, id: u64) {
+        if let Some(p) = lock(&self.app_ports).remove(&id) {
+            p.close();
+        }
     }
 
     /// Drops a call's callbacks; returns whether it had some.
@@ -146,6 +165,12 @@ fn deliver(h: &Arc<Handlers>, event: AppEvent) {
             let handler = lock(&h.players).get(&player).cloned();
             if let Some(p) = handler {
                 p.on_eof2();
+            }
+        }
+        AppEvent::AudioPortWork { port, work } => {
+            let pump = lock(&h.app_ports).get(&port).cloned();
+            if let Some(p) = pump {
+                p.run(work);
             }
         }
         AppEvent::CallState { call, prm } => {

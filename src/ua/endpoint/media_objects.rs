@@ -7,6 +7,7 @@ use super::Endpoint;
 use crate::media::tone::{ToneDesc, ToneDigit, ToneDigitMapDigit};
 use crate::media::Slot;
 use crate::ua::core::AppEvent;
+use crate::ua::media::app_port::AppPort;
 use crate::ua::media::player::{Player, PlayerInfo, PJSUA2RS_FILE_NO_LOOP};
 use crate::ua::media::recorder::Recorder;
 use crate::ua::media::tone_port::TonePort;
@@ -32,6 +33,11 @@ pub trait PlayerHandler: Send + Sync {
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A new media object id.
+pub(super) fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 fn gone(obj: MediaObj) -> Error {
     Error::new(
@@ -68,13 +74,16 @@ impl<T: crate::media::MediaPort + 'static> crate::media::MediaPort for Tagged<T>
     fn put_frame(&mut self, now: std::time::Instant, frame: Option<&[i16]>) {
         self.port.put_frame(now, frame)
     }
+    fn idle_unless_transmitting(&self) -> bool {
+        self.port.idle_unless_transmitting()
+    }
     fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
         self
     }
 }
 
 impl Endpoint {
-    fn add_object<T: crate::media::MediaPort + 'static>(
+    pub(super) fn add_object<T: crate::media::MediaPort + 'static>(
         &self,
         title: &str,
         id: u64,
@@ -88,7 +97,7 @@ impl Endpoint {
     }
 
     /// Runs `f` on the object's port, if it is still this object.
-    fn with_object<T: 'static, R>(
+    pub(super) fn with_object<T: 'static, R>(
         &self,
         title: &str,
         obj: MediaObj,
@@ -119,7 +128,7 @@ impl Endpoint {
             "AudioMediaPlayer::createPlaylist()"
         };
         let live = self.live(title)?;
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let id = next_id();
         let sink = live.sink.clone();
         let on_eof = Box::new(move || sink(AppEvent::PlayerEof { player: id }));
         let format = live.media.format();
@@ -166,18 +175,14 @@ impl Endpoint {
         };
         let rec = Recorder::create(file, options, max_size, format)
             .map_err(|e| Error::new(status, title, e))?;
-        self.add_object(title, NEXT_ID.fetch_add(1, Ordering::Relaxed), rec)
+        self.add_object(title, next_id(), rec)
     }
 
     /// `ToneGenerator::createToneGenerator`.
     pub fn tone_generator_create(&self) -> Result<MediaObj> {
         let title = "ToneGenerator::createToneGenerator()";
         let format = self.live(title)?.media.format();
-        self.add_object(
-            title,
-            NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            TonePort::new(format),
-        )
+        self.add_object(title, next_id(), TonePort::new(format))
     }
 
     fn with_tones<R>(
@@ -255,12 +260,13 @@ impl Endpoint {
     }
 
     /// Deletes a media object: its port leaves the bridge (a recorder's file is finished),
-    /// a player's callbacks stop (none is running when this returns, unless called from
-    /// one).
+    /// a player's or an application port's callbacks stop (none is running when this
+    /// returns, unless called from one, which then finishes).
     pub fn media_obj_destroy(&self, obj: MediaObj) -> Result<()> {
         let title = "AudioMedia::~AudioMedia()";
         let live = self.live(title)?;
         live.handlers.remove_player(obj.id);
+        live.handlers.remove_app_port(obj.id);
         let port = {
             let mut bridge = live.media.bridge();
             let ours = bridge
@@ -275,7 +281,8 @@ impl Endpoint {
                     bridge
                         .port_mut::<Tagged<TonePort>>(obj.slot)
                         .map(|p| p.id())
-                });
+                })
+                .or_else(|| bridge.port_mut::<Tagged<AppPort>>(obj.slot).map(|p| p.id()));
             if ours != Some(obj.id) {
                 return Err(gone(obj).with_title(title));
             }

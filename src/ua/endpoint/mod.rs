@@ -3,10 +3,14 @@
 //! hidden singleton: a process may hold several endpoints.
 
 mod accounts;
+mod app_port;
 mod calls;
 mod codecs;
 mod media;
 mod media_objects;
+pub use crate::ua::media::app_port::{
+    AudioMediaPortHandler, AudioMediaPortStats, MediaFormatAudio, MediaFrame,
+};
 pub use calls::CallSendDtmfParam;
 pub use media_objects::{MediaObj, PlayerHandler};
 mod events;

@@ -10,6 +10,8 @@
 
 mod codec_path;
 mod setup;
+#[cfg(test)]
+mod tests;
 
 pub use setup::{StreamInfo, StreamSetup};
 
@@ -33,6 +35,8 @@ const MAX_READS_PER_FRAME: usize = 64;
 /// The longest run of concealed packets while the jitter buffer refills (PJMEDIA's
 /// stream uses the same bound); silence after it.
 const MAX_PLC_MS: u32 = 240;
+/// Valid packets in a row from a new address before the stream sends there.
+const LATCH_PACKETS: u32 = 3;
 /// A telephone event ends when no packet of it came for this long.
 const DTMF_END_TIMEOUT: Duration = Duration::from_millis(300);
 
@@ -109,6 +113,8 @@ pub struct AudioStream {
     dtmf_rx: DtmfReceiver,
     remote_rtp: SocketAddr,
     remote_rtcp: SocketAddr,
+    /// Another source address and how many packets in a row came from it.
+    latch_candidate: Option<(SocketAddr, u32)>,
     /// The RTP timestamp of the next packet, relative to the session's base.
     tx_pos: u32,
     /// The next audio packet is the first of a talk spurt (marker bit).
@@ -148,10 +154,11 @@ impl AudioStream {
         Ok(AudioStream {
             id,
             name: format!("stream {} -> {}", sockets.port(), setup.remote_rtp),
-            dtmf_tx: DtmfSender::new(dtmf_config(&setup, 160)),
+            dtmf_tx: DtmfSender::new(dtmf_config(&setup)),
             dtmf_rx: DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT),
             remote_rtp: setup.remote_rtp,
             remote_rtcp: setup.remote_rtcp,
+            latch_candidate: None,
             sockets,
             setup,
             bridge,
@@ -181,6 +188,9 @@ impl AudioStream {
         if codec_changed {
             self.codec = CodecSide::new(&setup, registry, self.bridge, &self.jb_settings)?;
             self.dtmf_rx = DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT);
+            if !self.dtmf_tx.is_busy() {
+                self.dtmf_tx = DtmfSender::new(dtmf_config(&setup));
+            }
             self.first_packet = true;
         }
         if setup.remote_rtp != self.setup.remote_rtp || setup.remote_rtcp != self.setup.remote_rtcp
@@ -200,10 +210,9 @@ impl AudioStream {
         if self.setup.telephone_event.is_none() {
             return Err("the peer did not accept telephone-event".into());
         }
-        if !self.dtmf_tx.is_busy() {
-            self.dtmf_tx = DtmfSender::new(dtmf_config(&self.setup, duration_ms));
-        }
-        self.dtmf_tx.send_digits(digits).map_err(|e| e.to_string())
+        self.dtmf_tx
+            .send_digits_for(digits, duration_ms)
+            .map_err(|e| e.to_string())
     }
 
     /// PJSUA2's `StreamStat`.
@@ -307,20 +316,17 @@ impl AudioStream {
         if !matches!(verdict, RtpVerdict::Accept | RtpVerdict::NewSource) {
             return;
         }
-        // Symmetric RTP: send where the peer's packets come from.
-        self.remote_rtp = from;
-        if self.setup.rtcp_mux {
-            self.remote_rtcp = from;
+        self.latch(from);
+        if verdict == RtpVerdict::NewSource {
+            self.codec.jb.reset();
+            self.codec.dec.clear();
+            self.codec.played = false;
+            self.dtmf_rx.reset();
         }
         if event {
             // A malformed event payload is dropped like any bad packet.
             let _ = self.dtmf_rx.handle(now, packet.timestamp, packet.payload);
             return;
-        }
-        if verdict == RtpVerdict::NewSource {
-            self.codec.jb.reset();
-            self.codec.dec.clear();
-            self.codec.played = false;
         }
         let put = self.codec.jb.put(
             now,
@@ -331,6 +337,29 @@ impl AudioStream {
         );
         if matches!(put, PutResult::Late | PutResult::Duplicate) {
             self.session.note_discarded(1);
+        }
+    }
+
+    /// Symmetric RTP: after [`LATCH_PACKETS`] valid packets in a row from another address
+    /// than the one we send to (a peer behind NAT), send there instead. A packet from the
+    /// current address resets the count, so a stray source cannot take the stream over.
+    fn latch(&mut self, from: SocketAddr) {
+        if from == self.remote_rtp {
+            self.latch_candidate = None;
+            return;
+        }
+        let count = match self.latch_candidate {
+            Some((addr, n)) if addr == from => n + 1,
+            _ => 1,
+        };
+        if count < LATCH_PACKETS {
+            self.latch_candidate = Some((from, count));
+            return;
+        }
+        self.latch_candidate = None;
+        self.remote_rtp = from;
+        if self.setup.rtcp_mux {
+            self.remote_rtcp = from;
         }
     }
 
@@ -374,11 +403,10 @@ fn event_rate(setup: &StreamSetup) -> u32 {
         .map_or(setup.codec.clock_rate, |t| t.clock_rate)
 }
 
-fn dtmf_config(setup: &StreamSetup, duration_ms: u32) -> DtmfSenderConfig {
+fn dtmf_config(setup: &StreamSetup) -> DtmfSenderConfig {
     DtmfSenderConfig {
         clock_rate: event_rate(setup),
         packet_ms: setup.ptime_ms,
-        duration_ms,
         ..DtmfSenderConfig::default()
     }
 }

@@ -1,0 +1,238 @@
+//! The call layer (UaCore) in simulated time, with the test playing the far phone: what
+//! reaches the application and what goes on the wire for the 2xx responses the INVITE
+//! transaction passes up after the first (RFC 6026: retransmissions and other forks), and
+//! for a new incoming call.
+
+use bytes::Bytes;
+use pjsua2rs::rng::Rng;
+use pjsua2rs::runtime::Core;
+use pjsua2rs::sip::build::response_to;
+use pjsua2rs::sip::endpoint::{EndpointConfig, SipEndpoint};
+use pjsua2rs::sip::transaction::TimerConfig;
+use pjsua2rs::sip::transport::TransportKind;
+use pjsua2rs::sip::{HeaderName, Host, Message, Request, Response, SipHeaders};
+use pjsua2rs::ua::account::AccountSettings;
+use pjsua2rs::ua::call::CallOpParam;
+use pjsua2rs::ua::config::AccountConfig;
+use pjsua2rs::ua::core::{AppEvent, UaCore};
+use pjsua2rs::ua::fixed_str::FixedStr;
+use pjsua2rs::ua::log::Logger;
+use pjsua2rs::ua::transport::TransportRecord;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Where the far phones are.
+const FORK1: &str = "192.0.2.21:5060";
+const FORK2: &str = "192.0.2.22:5060";
+
+const ANSWER: &str = "v=0\r\no=b 1 1 IN IP4 192.0.2.21\r\ns=-\r\nc=IN IP4 192.0.2.21\r\nt=0 0\r\n\
+                      m=audio 5000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n\
+                      a=rtpmap:101 telephone-event/8000\r\n";
+
+struct Sim {
+    core: UaCore,
+    events: Arc<Mutex<Vec<AppEvent>>>,
+    now: Instant,
+}
+
+impl Sim {
+    /// A core with one UDP transport published as 10.0.0.2:5060 and a local account alice.
+    fn new() -> Sim {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let sink_events = events.clone();
+        let sip = SipEndpoint::new(
+            EndpointConfig {
+                timers: TimerConfig::default(),
+                user_agent: "sim".into(),
+            },
+            Rng::from_seed(7),
+        );
+        let logger = Arc::new(Logger::new());
+        logger
+            .configure(
+                pjsua2rs::ua::log::LogSettings {
+                    level: 0,
+                    console_level: 0,
+                    ..Default::default()
+                },
+                None,
+            )
+            .unwrap();
+        let mut core = UaCore::new(
+            sip,
+            logger,
+            Arc::new(move |e| sink_events.lock().unwrap().push(e)),
+            Rng::from_seed(8),
+            vec![],
+        );
+        core.add_transport(TransportRecord {
+            id: 0,
+            transport_type: 1,
+            kind: TransportKind::Udp,
+            type_name: "UDP".into(),
+            // Bound on loopback: the calls bind their RTP sockets there for real.
+            local: "127.0.0.1:5060".parse().unwrap(),
+            published_host: Host::from("10.0.0.2".parse::<std::net::IpAddr>().unwrap()),
+            published_port: 5060,
+        });
+        let mut cfg = AccountConfig::default();
+        cfg.id_uri.set_str("sip:alice@10.0.0.2", "idUri").unwrap();
+        let settings = AccountSettings::from_config(&cfg).unwrap();
+        let now = Instant::now();
+        core.account_add(now, settings, true).unwrap();
+        Sim { core, events, now }
+    }
+
+    /// Every message the core sends now: (to, message).
+    fn sent(&mut self) -> Vec<(SocketAddr, Message)> {
+        self.core.process(self.now);
+        std::iter::from_fn(|| self.core.poll_transmit())
+            .filter_map(|t| Some((t.flow.remote, Message::parse(t.data).ok()?)))
+            .collect()
+    }
+
+    /// The requests the core sends now, as (to, method).
+    fn requests(&mut self) -> Vec<(SocketAddr, Request)> {
+        self.sent()
+            .into_iter()
+            .filter_map(|(to, m)| match m {
+                Message::Request(r) => Some((to, r)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn deliver(&mut self, message: Message, from: &str) {
+        self.core
+            .handle_datagram(self.now, 0, from.parse().unwrap(), message.to_bytes());
+        self.core.process(self.now);
+    }
+
+    fn advance(&mut self, d: Duration) {
+        self.now += d;
+        self.core.handle_timeout(self.now);
+    }
+
+    /// The call states reported so far (and forgets them).
+    fn states(&mut self) -> Vec<i32> {
+        std::mem::take(&mut *self.events.lock().unwrap())
+            .into_iter()
+            .filter_map(|e| match e {
+                AppEvent::CallState { prm, .. } => Some(prm.info.state),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// A 2xx to `invite` from the phone at `contact` with To tag `tag`, carrying the answer.
+fn ok(invite: &Request, tag: &str, contact: &str) -> Message {
+    let mut r: Response = response_to(invite, 200, "", Some(tag));
+    r.headers
+        .push(HeaderName::Contact, format!("<sip:{contact}>"));
+    r.headers.push(HeaderName::ContentType, "application/sdp");
+    r.body = Bytes::from(ANSWER);
+    Message::Response(r)
+}
+
+#[test]
+fn every_2xx_is_acknowledged_and_a_second_fork_hung_up() {
+    let mut sim = Sim::new();
+    let now = sim.now;
+    sim.core
+        .call_make(now, 0, &format!("sip:bob@{FORK1}"), &CallOpParam::default())
+        .unwrap();
+    let (_, invite) = sim.requests().pop().expect("the INVITE");
+    assert_eq!(invite.method.as_str(), "INVITE");
+
+    // Fork 1 answers: ACK, the call is up.
+    sim.deliver(ok(&invite, "f1", "b1@192.0.2.21:5060"), FORK1);
+    let sent = sim.requests();
+    let methods: Vec<_> = sent
+        .iter()
+        .map(|(to, r)| (to.to_string(), r.method.to_string()))
+        .collect();
+    assert_eq!(methods, vec![(FORK1.to_string(), "ACK".to_string())]);
+    assert_eq!(
+        sim.states(),
+        vec![1, 4, 5],
+        "CALLING, CONNECTING, CONFIRMED"
+    );
+
+    // Its 2xx again (our ACK was lost): the same ACK again (RFC 3261 §13.2.2.4).
+    sim.advance(Duration::from_millis(500));
+    sim.deliver(ok(&invite, "f1", "b1@192.0.2.21:5060"), FORK1);
+    let again = sim.requests();
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert_eq!(again[0].1.method.as_str(), "ACK");
+    assert_eq!(again[0].1.cseq(), sent[0].1.cseq());
+
+    // Fork 2 answers too: ACK it and hang up its dialog; the application sees nothing.
+    sim.deliver(ok(&invite, "f2", "b2@192.0.2.22:5060"), FORK2);
+    let to_fork2: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .map(|(to, r)| {
+            let tag = r.to_addr().and_then(|t| t.tag().map(|t| t.to_string()));
+            (to.to_string(), r.method.to_string(), tag)
+        })
+        .collect();
+    let f2 = Some("f2".to_string());
+    assert_eq!(
+        to_fork2,
+        vec![
+            (FORK2.to_string(), "ACK".to_string(), f2.clone()),
+            (FORK2.to_string(), "BYE".to_string(), f2),
+        ]
+    );
+    assert!(sim.states().is_empty());
+
+    // After Timer M (64*T1) the transaction is gone; the call goes on.
+    sim.advance(Duration::from_secs(40));
+    let _ = sim.sent();
+    assert!(
+        sim.states().is_empty(),
+        "no failure reported for the INVITE"
+    );
+    assert_eq!(sim.core.call_keys().len(), 1);
+}
+
+#[test]
+fn an_incoming_call_is_announced_once_with_its_offer() {
+    let mut sim = Sim::new();
+    let offer = "v=0\r\no=c 1 1 IN IP4 192.0.2.30\r\ns=-\r\nc=IN IP4 192.0.2.30\r\nt=0 0\r\n\
+                 m=audio 6000 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\n";
+    let invite = format!(
+        "INVITE sip:alice@10.0.0.2 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.30:5060;branch=z9hG4bK-in-1\r\n\
+         Max-Forwards: 70\r\nFrom: <sip:carol@192.0.2.30>;tag=c1\r\nTo: <sip:alice@10.0.0.2>\r\n\
+         Call-ID: in-1@192.0.2.30\r\nCSeq: 1 INVITE\r\nContact: <sip:carol@192.0.2.30:5060>\r\n\
+         Content-Type: application/sdp\r\nContent-Length: {}\r\n\r\n{offer}",
+        offer.len()
+    );
+    sim.core.handle_datagram(
+        sim.now,
+        0,
+        "192.0.2.30:5060".parse().unwrap(),
+        Bytes::from(invite),
+    );
+    sim.core.process(sim.now);
+    let events = std::mem::take(&mut *sim.events.lock().unwrap());
+    // onIncomingCall, with remOfferer and remAudioCount already known (getInfo inside it);
+    // no onCallState(INCOMING): PJSUA2 reports that state before the Call object exists.
+    let mut incoming = 0;
+    for e in &events {
+        match e {
+            AppEvent::IncomingCall { prm, .. } => {
+                incoming += 1;
+                let info = sim.core.call_info(sim.now, prm.call).unwrap();
+                assert_eq!(info.state, 2);
+                assert!(info.rem_offerer);
+                assert_eq!(info.rem_audio_count, 1);
+            }
+            AppEvent::CallState { prm, .. } => panic!("a state reported: {}", prm.info.state),
+            _ => {}
+        }
+    }
+    assert_eq!(incoming, 1);
+}
