@@ -838,6 +838,21 @@
 #define PJSUA2RS_FILE_NO_LOOP 1
 
 /**
+ * PJMEDIA_FORMAT_PCM (PJMEDIA_FORMAT_L16): 16-bit linear PCM.
+ */
+#define PJSUA2RS_FORMAT_PCM 0
+
+/**
+ * PJMEDIA_FORMAT_ALAW (PJMEDIA_FORMAT_PCMA): G.711 A-law, the FourCC "ALAW".
+ */
+#define PJSUA2RS_FORMAT_ALAW 1463897153
+
+/**
+ * PJMEDIA_FORMAT_ULAW (PJMEDIA_FORMAT_PCMU): G.711 u-law, the FourCC "uLAW".
+ */
+#define PJSUA2RS_FORMAT_ULAW 1463897205
+
+/**
  * PJMEDIA_FILE_WRITE_PCM.
  */
 #define PJSUA2RS_FILE_WRITE_PCM 0
@@ -3370,7 +3385,7 @@ typedef uint64_t pjsua2rs_audio_media_player;
  */
 typedef struct {
   /**
-   * PJMEDIA_FORMAT_PCM (0), PJMEDIA_FORMAT_ALAW or PJMEDIA_FORMAT_ULAW (FourCCs).
+   * PJSUA2RS_FORMAT_PCM, PJSUA2RS_FORMAT_ALAW or PJSUA2RS_FORMAT_ULAW.
    */
   unsigned int format_id;
   /**
@@ -3735,6 +3750,11 @@ typedef struct {
  * A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
  */
 #define PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE 171114
+
+/**
+ * A DTMF digit the tone generator's digit map lacks (PJMEDIA_RTP_EINDTMF).
+ */
+#define PJSUA2RS_ERR_MEDIA_INVALID_DTMF 220106
 
 /**
  * A JSON document is malformed or a member has the wrong name or type
@@ -4562,24 +4582,26 @@ pjsua2rs_status pjsua2rs_audio_media_start_transmit(pjsua2rs_endpoint ep, int sr
 pjsua2rs_status pjsua2rs_audio_media_stop_transmit(pjsua2rs_endpoint ep, int src, int sink);
 
 /**
- * PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` transmits to the bridge
- * (1.0: as is, 0: muted).
+ * PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` receives from the
+ * bridge (1.0: as is, 0: muted). Levels are named from the port's side, as in PJSUA2.
  */
 pjsua2rs_status pjsua2rs_audio_media_adjust_rx_level(pjsua2rs_endpoint ep, int port, float level);
 
 /**
- * PJSUA2's `AudioMedia::adjustTxLevel`: scales what the bridge gives port `port`.
+ * PJSUA2's `AudioMedia::adjustTxLevel`: scales what port `port` transmits to the bridge
+ * (1.0: as is, 0: muted).
  */
 pjsua2rs_status pjsua2rs_audio_media_adjust_tx_level(pjsua2rs_endpoint ep, int port, float level);
 
 /**
- * PJSUA2's `AudioMedia::getRxLevel`: the last level port `port` sent to the bridge,
- * 0-255.
+ * PJSUA2's `AudioMedia::getRxLevel`: the level of what port `port` last received from
+ * the bridge, 0-255.
  */
 pjsua2rs_status pjsua2rs_audio_media_get_rx_level(pjsua2rs_endpoint ep, int port, unsigned int *out);
 
 /**
- * PJSUA2's `AudioMedia::getTxLevel`: the last level the bridge gave port `port`, 0-255.
+ * PJSUA2's `AudioMedia::getTxLevel`: the level of what port `port` last transmitted to
+ * the bridge, 0-255.
  */
 pjsua2rs_status pjsua2rs_audio_media_get_tx_level(pjsua2rs_endpoint ep, int port, unsigned int *out);
 
@@ -4667,7 +4689,7 @@ pjsua2rs_status pjsua2rs_audio_media_player_create(pjsua2rs_endpoint ep, const c
 /**
  * PJSUA2's `AudioMediaPlayer::createPlaylist`: plays the `file_count` WAV files of
  * `files` one after the other (then over again unless PJSUA2RS_FILE_NO_LOOP); the port
- * is named `label` (NULL or "": "playlist:" and the first file). `on_eof2` comes at the
+ * is named `label` (NULL or "": "WAV playlist", as pjmedia). `on_eof2` comes at the
  * end of the last file. Otherwise as `pjsua2rs_audio_media_player_create`.
  */
 pjsua2rs_status pjsua2rs_audio_media_player_create_playlist(pjsua2rs_endpoint ep, const char *const *files, size_t file_count, const char *label, unsigned int options, const pjsua2rs_audio_media_player_callbacks *cb, void *user_data, pjsua2rs_audio_media_player *out);
@@ -4781,7 +4803,7 @@ pjsua2rs_status pjsua2rs_tone_generator_play(pjsua2rs_tone_generator tg, const p
 
 /**
  * PJSUA2's `ToneGenerator::playDigits`: queues the `count` digits of `digits` (each
- * through the digit map; a digit it lacks is PJSUA2RS_ERR_INVALID_ARG and queues
+ * through the digit map; a digit it lacks is PJSUA2RS_ERR_MEDIA_INVALID_DTMF and queues
  * nothing), as `pjsua2rs_tone_generator_play`.
  */
 pjsua2rs_status pjsua2rs_tone_generator_play_digits(pjsua2rs_tone_generator tg, const pjsua2rs_tone_digit *digits, size_t count, bool looped);

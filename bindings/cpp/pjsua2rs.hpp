@@ -32,6 +32,8 @@ namespace pjsua2rs_c {
 
 /** PJSIP's status type. */
 typedef int pj_status_t;
+/** pjlib's 32-bit unsigned integer. */
+typedef uint32_t pj_uint32_t;
 
 #include "pjsua2rs_enums.hpp"
 
@@ -406,7 +408,9 @@ class LogWriter {
 
 #include "pjsua2rs_config.hpp"
 #include "pjsua2rs_json.hpp"
+#include "pjsua2rs_media.hpp"
 #include "pjsua2rs_endpoint.hpp"
+#include "pjsua2rs_media_objects.hpp"
 #include "pjsua2rs_account.hpp"
 #include "pjsua2rs_call.hpp"
 

@@ -204,6 +204,36 @@ enum pjmedia_dir {
     PJMEDIA_DIR_CAPTURE_RENDER = 3,
 };
 
+/** pjmedia_file_player_option. */
+enum pjmedia_file_player_option {
+    PJMEDIA_FILE_NO_LOOP = 1,
+};
+
+/** pjmedia_file_writer_option. */
+enum pjmedia_file_writer_option {
+    PJMEDIA_FILE_WRITE_PCM = 0,
+    PJMEDIA_FILE_WRITE_ALAW = 1,
+    PJMEDIA_FILE_WRITE_ULAW = 2,
+};
+
+/** pjmedia_format_id. */
+enum pjmedia_format_id {
+    PJMEDIA_FORMAT_L16 = 0,
+    PJMEDIA_FORMAT_PCM = 0,
+    PJMEDIA_FORMAT_PCMA = 1463897153,
+    PJMEDIA_FORMAT_ALAW = 1463897153,
+    PJMEDIA_FORMAT_PCMU = 1463897205,
+    PJMEDIA_FORMAT_ULAW = 1463897205,
+};
+
+/** pjsua_snd_dev_id. */
+enum pjsua_snd_dev_id {
+    PJSUA_SND_DEFAULT_CAPTURE_DEV = -1,
+    PJSUA_SND_DEFAULT_PLAYBACK_DEV = -2,
+    PJSUA_SND_NO_DEV = -3,
+    PJSUA_SND_NULL_DEV = -99,
+};
+
 /** pjsip_event_id_e. */
 enum pjsip_event_id_e {
     PJSIP_EVENT_UNKNOWN = 0,
@@ -369,6 +399,7 @@ enum {
     PJSIP_EINVALIDSCHEME = 171040,
     PJSIP_EUNSUPTRANSPORT = 171060,
     PJSIP_ENOTSX = 171071,
+    PJMEDIA_RTP_EINDTMF = 220106,
     PJLIB_UTIL_EINJSON = 320030,
 };
 

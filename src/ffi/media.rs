@@ -126,8 +126,8 @@ pub extern "C" fn pjsua2rs_audio_media_stop_transmit(
     })
 }
 
-/// PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` transmits to the bridge
-/// (1.0: as is, 0: muted).
+/// PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` receives from the
+/// bridge (1.0: as is, 0: muted). Levels are named from the port's side, as in PJSUA2.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_adjust_rx_level(
     ep: pjsua2rs_endpoint,
@@ -139,7 +139,8 @@ pub extern "C" fn pjsua2rs_audio_media_adjust_rx_level(
     })
 }
 
-/// PJSUA2's `AudioMedia::adjustTxLevel`: scales what the bridge gives port `port`.
+/// PJSUA2's `AudioMedia::adjustTxLevel`: scales what port `port` transmits to the bridge
+/// (1.0: as is, 0: muted).
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_adjust_tx_level(
     ep: pjsua2rs_endpoint,
@@ -151,8 +152,8 @@ pub extern "C" fn pjsua2rs_audio_media_adjust_tx_level(
     })
 }
 
-/// PJSUA2's `AudioMedia::getRxLevel`: the last level port `port` sent to the bridge,
-/// 0-255.
+/// PJSUA2's `AudioMedia::getRxLevel`: the level of what port `port` last received from
+/// the bridge, 0-255.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_get_rx_level(
     ep: pjsua2rs_endpoint,
@@ -165,7 +166,8 @@ pub extern "C" fn pjsua2rs_audio_media_get_rx_level(
     })
 }
 
-/// PJSUA2's `AudioMedia::getTxLevel`: the last level the bridge gave port `port`, 0-255.
+/// PJSUA2's `AudioMedia::getTxLevel`: the level of what port `port` last transmitted to
+/// the bridge, 0-255.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_get_tx_level(
     ep: pjsua2rs_endpoint,

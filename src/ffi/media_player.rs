@@ -80,7 +80,7 @@ impl PlayerHandler for CPlayerHandler {
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct PlayerInfoC {
-    /// PJMEDIA_FORMAT_PCM (0), PJMEDIA_FORMAT_ALAW or PJMEDIA_FORMAT_ULAW (FourCCs).
+    /// PJSUA2RS_FORMAT_PCM, PJSUA2RS_FORMAT_ALAW or PJSUA2RS_FORMAT_ULAW.
     pub format_id: c_uint,
     /// Bits per stored sample (16 for PCM, 8 for A-law and u-law).
     pub payload_bits_per_sample: c_uint,
@@ -154,7 +154,7 @@ pub extern "C" fn pjsua2rs_audio_media_player_create(
 
 /// PJSUA2's `AudioMediaPlayer::createPlaylist`: plays the `file_count` WAV files of
 /// `files` one after the other (then over again unless PJSUA2RS_FILE_NO_LOOP); the port
-/// is named `label` (NULL or "": "playlist:" and the first file). `on_eof2` comes at the
+/// is named `label` (NULL or "": "WAV playlist", as pjmedia). `on_eof2` comes at the
 /// end of the last file. Otherwise as `pjsua2rs_audio_media_player_create`.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_audio_media_player_create_playlist(

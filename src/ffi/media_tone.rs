@@ -146,7 +146,7 @@ pub extern "C" fn pjsua2rs_tone_generator_play(
 }
 
 /// PJSUA2's `ToneGenerator::playDigits`: queues the `count` digits of `digits` (each
-/// through the digit map; a digit it lacks is PJSUA2RS_ERR_INVALID_ARG and queues
+/// through the digit map; a digit it lacks is PJSUA2RS_ERR_MEDIA_INVALID_DTMF and queues
 /// nothing), as `pjsua2rs_tone_generator_play`.
 #[no_mangle]
 pub extern "C" fn pjsua2rs_tone_generator_play_digits(

@@ -151,26 +151,30 @@ impl ConfBridge {
         Ok(())
     }
 
-    /// `adjustRxLevel`: scales what the port transmits into the bridge.
+    /// Scales what the bridge receives from the port (pjmedia_conf's rx; PJSUA2's
+    /// `adjustTxLevel`, named from the port's side).
     pub fn adjust_rx_level(&mut self, slot: Slot, level: f32) -> Result<(), BridgeError> {
         check_level(level)?;
         self.entry(slot)?.rx_adj = level;
         Ok(())
     }
 
-    /// `adjustTxLevel`: scales what the bridge gives the port.
+    /// Scales what the bridge gives the port (pjmedia_conf's tx; PJSUA2's
+    /// `adjustRxLevel`).
     pub fn adjust_tx_level(&mut self, slot: Slot, level: f32) -> Result<(), BridgeError> {
         check_level(level)?;
         self.entry(slot)?.tx_adj = level;
         Ok(())
     }
 
-    /// `getRxLevel`: the level (0-255) of the last frame the port transmitted.
+    /// The level (0-255) of the last frame the bridge received from the port (PJSUA2's
+    /// `getTxLevel`).
     pub fn rx_level(&mut self, slot: Slot) -> Result<u32, BridgeError> {
         Ok(self.entry(slot)?.rx_level)
     }
 
-    /// `getTxLevel`: the level (0-255) of the last frame the port was given.
+    /// The level (0-255) of the last frame the bridge gave the port (PJSUA2's
+    /// `getRxLevel`).
     pub fn tx_level(&mut self, slot: Slot) -> Result<u32, BridgeError> {
         Ok(self.entry(slot)?.tx_level)
     }
@@ -186,8 +190,9 @@ impl ConfBridge {
             port_id: slot,
             name: e.port.name().to_string(),
             format: self.format,
-            tx_level_adj: e.tx_adj,
-            rx_level_adj: e.rx_adj,
+            // The port's side: what it transmits is what the bridge receives.
+            tx_level_adj: e.rx_adj,
+            rx_level_adj: e.tx_adj,
             listeners: e.links.iter().map(|(s, _)| *s).collect(),
         })
     }

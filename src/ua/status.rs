@@ -83,6 +83,8 @@ pub const PJSUA2RS_ERR_SIP_AUTH_STALE_COUNT: pjsua2rs_status = 171111;
 pub const PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED: pjsua2rs_status = 171113;
 /// A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
 pub const PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE: pjsua2rs_status = 171114;
+/// A DTMF digit the tone generator's digit map lacks (PJMEDIA_RTP_EINDTMF).
+pub const PJSUA2RS_ERR_MEDIA_INVALID_DTMF: pjsua2rs_status = 220106;
 /// A JSON document is malformed or a member has the wrong name or type
 /// (PJLIB_UTIL_EINJSON).
 pub const PJSUA2RS_ERR_JSON: pjsua2rs_status = 320030;
@@ -141,6 +143,7 @@ pub fn status_text(status: pjsua2rs_status) -> String {
         }
         PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED => "Invalid AKA credential (PJSIP_EAUTHINAKACRED)",
         PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE => "No challenge is found (PJSIP_EAUTHNOCHAL)",
+        PJSUA2RS_ERR_MEDIA_INVALID_DTMF => "Invalid DTMF digit (PJMEDIA_RTP_EINDTMF)",
         PJSUA2RS_ERR_JSON => "Invalid JSON document (PJLIB_UTIL_EINJSON)",
         PJSUA2RS_ERR_INVALID_HANDLE => "Invalid or destroyed handle (PJSUA2RS_ERR_INVALID_HANDLE)",
         PJSUA2RS_ERR_INTERNAL => "Internal error (PJSUA2RS_ERR_INTERNAL)",

@@ -1,5 +1,5 @@
 /* Media through the C ABI, in poll mode on the null sound device: a tone generator
- * recorded to a WAV file, read back and measured (frequency, level, a halved rx level);
+ * recorded to a WAV file, read back and measured (frequency, level, a halved tx level);
  * the bridge's port list and port info; the sound device manager; a player's info,
  * positions and on_eof2 (a playlist destroyed from its own callback); the digit map. And
  * the bad input: NULL arguments, unknown files and slots, foreign, destroyed and
@@ -15,18 +15,7 @@
 
 #include "wav.h"
 
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            pjsua2rs_error_info e_;                                                     \
-            pjsua2rs_last_error(&e_);                                                   \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error %d %s: %s\n", __FILE__, \
-                    __LINE__, #cond, e_.status, e_.title, e_.reason);                   \
-            failures++;                                                                 \
-        }                                                                               \
-    } while (0)
+#include "check.h"
 
 /* Seconds any one step may take (generous: the test also runs under valgrind). */
 #define WAIT_SECS 60
@@ -107,13 +96,13 @@ static void sound_device_and_ports(void) {
     CHECK(info.format.clock_rate == 16000 && info.format.channel_count == 1);
     CHECK(info.format.frame_time_usec == 20000 && info.format.bits_per_sample == 16);
     CHECK(info.tx_level_adj == 1.0f && info.rx_level_adj == 1.0f && info.listener_count == 0);
-    CHECK(pjsua2rs_audio_media_get_port_info(ep, 9, NULL, 0, &info) == PJSUA2RS_ERR_NOT_FOUND);
+    CHECK(pjsua2rs_audio_media_get_port_info(ep, 9, NULL, 0, &info) == PJSUA2RS_ERR_INVALID_ARG);
     CHECK(pjsua2rs_audio_media_get_port_info(ep, -1, NULL, 0, &info) ==
           PJSUA2RS_ERR_INVALID_ARG);
-    CHECK(pjsua2rs_audio_media_start_transmit(ep, 0, 9, 1.0f) == PJSUA2RS_ERR_NOT_FOUND);
+    CHECK(pjsua2rs_audio_media_start_transmit(ep, 0, 9, 1.0f) == PJSUA2RS_ERR_INVALID_ARG);
 }
 
-/* Records 600 ms of a 1000 Hz tone at rx level `level` and returns the recording. */
+/* Records 600 ms of a 1000 Hz tone sent at tx level `level`; returns the recording. */
 static struct wav_audio record_tone(const char *name, float level) {
     pjsua2rs_tone_generator tg = 0;
     pjsua2rs_audio_media_recorder rec = 0;
@@ -124,14 +113,14 @@ static struct wav_audio record_tone(const char *name, float level) {
                                                &rec) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_audio_media_recorder_get_port_id(rec, &rec_port) == PJSUA2RS_SUCCESS);
     CHECK(tg_port > 0 && rec_port > 0 && tg_port != rec_port);
-    CHECK(pjsua2rs_audio_media_adjust_rx_level(ep, tg_port, level) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_audio_media_adjust_tx_level(ep, tg_port, level) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_audio_media_start_transmit(ep, tg_port, rec_port, 1.0f) == PJSUA2RS_SUCCESS);
 
     int listeners[2] = {-1, -1};
     pjsua2rs_conf_port_info info;
     CHECK(pjsua2rs_audio_media_get_port_info(ep, tg_port, listeners, 2, &info) ==
           PJSUA2RS_SUCCESS);
-    CHECK(strcmp(info.name, "tonegen") == 0 && info.rx_level_adj == level);
+    CHECK(strcmp(info.name, "tonegen") == 0 && info.tx_level_adj == level);
     CHECK(info.listener_count == 1 && listeners[0] == rec_port && listeners[1] == -1);
 
     pjsua2rs_tone_desc tone = {.freq1 = 1000, .on_msec = 600};
@@ -140,8 +129,9 @@ static struct wav_audio record_tone(const char *name, float level) {
     CHECK(pjsua2rs_tone_generator_is_busy(tg, &busy) == PJSUA2RS_SUCCESS && busy);
     WAIT_FOR(pjsua2rs_tone_generator_is_busy(tg, &busy) == PJSUA2RS_SUCCESS && !busy);
     pump(100);
-    unsigned rx = 0;
-    CHECK(pjsua2rs_audio_media_get_rx_level(ep, tg_port, &rx) == PJSUA2RS_SUCCESS && rx < 256);
+    unsigned rx = 1, tx = 0;
+    CHECK(pjsua2rs_audio_media_get_rx_level(ep, tg_port, &rx) == PJSUA2RS_SUCCESS && rx == 0);
+    CHECK(pjsua2rs_audio_media_get_tx_level(ep, tg_port, &tx) == PJSUA2RS_SUCCESS && tx < 256);
     CHECK(pjsua2rs_audio_media_stop_transmit(ep, tg_port, rec_port) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_audio_media_recorder_destroy(rec) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_tone_generator_destroy(tg) == PJSUA2RS_SUCCESS);
@@ -149,7 +139,7 @@ static struct wav_audio record_tone(const char *name, float level) {
     CHECK(pjsua2rs_tone_generator_stop(tg) == PJSUA2RS_ERR_INVALID_HANDLE);
     CHECK(pjsua2rs_audio_media_recorder_destroy(rec) == PJSUA2RS_ERR_INVALID_HANDLE);
     CHECK(pjsua2rs_audio_media_get_port_info(ep, tg_port, NULL, 0, &info) ==
-          PJSUA2RS_ERR_NOT_FOUND);
+          PJSUA2RS_ERR_INVALID_ARG);
     return wav_read(path(name));
 }
 
@@ -183,7 +173,8 @@ static void digit_map(void) {
     CHECK(n == 16 && map[1].digit == '1' && map[1].freq1 == 697 && map[1].freq2 == 1209);
     pjsua2rs_tone_digit digits[2] = {{.digit = '5', .on_msec = 40}, {.digit = 'x', .on_msec = 40}};
     CHECK(pjsua2rs_tone_generator_play_digits(tg, digits, 1, false) == PJSUA2RS_SUCCESS);
-    CHECK(pjsua2rs_tone_generator_play_digits(tg, digits, 2, false) == PJSUA2RS_ERR_INVALID_ARG);
+    CHECK(pjsua2rs_tone_generator_play_digits(tg, digits, 2, false) ==
+          PJSUA2RS_ERR_MEDIA_INVALID_DTMF);
     pjsua2rs_tone_digit_map_digit x = {.digit = 'x', .freq1 = 500, .freq2 = 1500};
     CHECK(pjsua2rs_tone_generator_set_digit_map(tg, &x, 1) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_tone_generator_get_digit_map(tg, NULL, 0, &n) == PJSUA2RS_SUCCESS && n == 1);
@@ -228,7 +219,7 @@ static void players(void) {
                                              &once, &p) == PJSUA2RS_SUCCESS);
     pjsua2rs_audio_media_player_info info;
     CHECK(pjsua2rs_audio_media_player_get_info(p, &info) == PJSUA2RS_SUCCESS);
-    CHECK(info.format_id == 0 && info.payload_bits_per_sample == 16);
+    CHECK(info.format_id == PJSUA2RS_FORMAT_PCM && info.payload_bits_per_sample == 16);
     CHECK(info.size_samples == 2400 && info.size_bytes == 4800);
     CHECK(pjsua2rs_audio_media_player_set_pos(p, 1200) == PJSUA2RS_SUCCESS);
     uint64_t pos = 0;

@@ -1,7 +1,8 @@
 """pjsua2rs: the PJSUA2 Python API on libpjsua2rs (`import pjsua2rs as pj`).
 
 Classes, methods, members and constants have PJSUA2's names: Endpoint, Account, Call,
-EpConfig, AccountConfig, CallOpParam, CallInfo, JsonDocument, Error,
+AudioMedia, AudioMediaPlayer, AudioMediaRecorder, ToneGenerator, AudDevManager, EpConfig,
+AccountConfig, CallOpParam, CallInfo, JsonDocument, Error,
 pj.PJSIP_TRANSPORT_UDP, pj.PJSIP_INV_STATE_CONFIRMED... Config objects are live
 views of the library's C structs; errors raise pjsua2rs.Error. The library is found via
 $PJSUA2RS_LIBRARY, the package directory, the checkout's target/release, then the system
@@ -31,9 +32,14 @@ from ._errors import Error
 from ._ffi import LIBRARY_PATH
 from ._json import ContainerNode, JsonDocument, PersistentObject
 from ._log import LogEntry, LogWriter
-from ._media import AudDevManager
-from ._vectors import (AuthCredInfoVector, CallMediaInfoVector, IntVector, SipHeaderVector,
-                       SockOptVector, SrtpCryptoVector, StringVector)
+from ._media import (AudDevManager, AudioDevInfo, AudioMedia, AudioMediaTransmitParam,
+                     ConfPortInfo, Media, MediaFormatAudio)
+from ._media_objects import (AudioMediaPlayer, AudioMediaPlayerInfo, AudioMediaRecorder,
+                             ToneDesc, ToneDigit, ToneDigitMapDigit, ToneGenerator)
+from ._vectors import (AudioDevInfoVector2, AudioMediaVector2, AuthCredInfoVector,
+                       CallMediaInfoVector, IntVector, MediaFormatAudioVector,
+                       SipHeaderVector, SockOptVector, SrtpCryptoVector, StringVector,
+                       ToneDescVector, ToneDigitMapVector, ToneDigitVector)
 
 _CALL_NAMES = {
     "Call", "CallInfo", "CallMediaInfo", "CallMediaInfoVector", "CallOpParam",
@@ -45,10 +51,16 @@ _CALL_NAMES = {
     "OnInstantMessageStatusParam", "OnTypingIndicationParam", "RxMsgEvent", "SdpSession",
     "SendInstantMessageParam", "SendTypingIndicationParam", "SipEvent", "SipEventBody",
     "SipMediaType", "SipTransaction", "SipTxData", "SipTxOption", "TimerEvent", "TimeVal",
-    "TsxStateEvent", "TsxStateEventSrc", "TxErrorEvent", "TxMsgEvent", "UserEvent",
-    "AudDevManager"}
+    "TsxStateEvent", "TsxStateEventSrc", "TxErrorEvent", "TxMsgEvent", "UserEvent"}
 
-__all__ = sorted(set(_config_all) | set(_constants_all) | _CALL_NAMES | {
+_MEDIA_NAMES = {
+    "AudDevManager", "AudioDevInfo", "AudioDevInfoVector2", "AudioMedia",
+    "AudioMediaPlayer", "AudioMediaPlayerInfo", "AudioMediaRecorder",
+    "AudioMediaTransmitParam", "AudioMediaVector2", "ConfPortInfo", "Media",
+    "MediaFormatAudio", "MediaFormatAudioVector", "ToneDesc", "ToneDescVector", "ToneDigit",
+    "ToneDigitMapDigit", "ToneDigitMapVector", "ToneDigitVector", "ToneGenerator"}
+
+__all__ = sorted(set(_config_all) | set(_constants_all) | _CALL_NAMES | _MEDIA_NAMES | {
     "Account", "AccountInfo", "OnRegStartedParam", "OnRegStateParam", "SipRxData",
     "Endpoint", "OptionsResult", "TransportInfo", "Version", "Error", "LIBRARY_PATH",
     "ContainerNode", "JsonDocument", "PersistentObject", "LogEntry", "LogWriter",

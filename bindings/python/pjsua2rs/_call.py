@@ -28,6 +28,7 @@ from ._call_types import (PJSIP_INV_STATE_DISCONNECTED, CallInfo, CallSendDtmfPa
 from ._cstr import from_c, to_c
 from ._endpoint import Endpoint
 from ._errors import Error, check
+from ._media import AudioMedia
 from ._struct_view import check_int
 
 _lib = _ffi.lib
@@ -124,6 +125,15 @@ class Call:
                     and out.value != _INVALID_ID:
                 self._id = out.value
         return self._id
+
+    def getAudioMedia(self, med_idx=-1):
+        """The AudioMedia of the call's audio (`med_idx` -1: the first audio stream), to
+        link in the bridge, usually from onCallMediaState; Error while the call has no
+        active audio."""
+        check_int(med_idx, "med_idx", ctypes.c_int32)
+        out = ctypes.c_int(_INVALID_ID)
+        check(_lib.pjsua2rs_call_get_audio_media(self._h(), med_idx, ctypes.byref(out)))
+        return AudioMedia._of(self._acc._ep_handle, out.value)
 
     @staticmethod
     def lookup(call_id):

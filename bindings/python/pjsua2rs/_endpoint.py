@@ -4,12 +4,12 @@ import atexit
 import ctypes
 import threading
 
-from . import _ffi, _live_accounts, _live_calls, _log
+from . import _ffi, _live_accounts, _live_calls, _live_media, _log
 from ._config import EpConfig, TransportConfig
 from ._cstr import from_c, to_c
 from ._errors import Error, check, strerror
-from ._media import AudDevManager
-from ._vectors import IntVector
+from ._media import AudDevManager, AudioMedia
+from ._vectors import AudioMediaVector2, IntVector
 
 _lib = _ffi.lib
 # Endpoints created and not destroyed: handle -> writer key (or None). atexit destroys
@@ -53,7 +53,7 @@ class Endpoint:
         self._handle = None  # set by libCreate; kept after libDestroy (it is then stale)
         self._destroyed = False
         self._writer_key = None
-        self._aud_dev_manager = AudDevManager()
+        self._aud_dev_manager = AudDevManager(self)
         Endpoint._instance = self
 
     @staticmethod
@@ -123,10 +123,11 @@ class Endpoint:
     def libHandleEvents(self, msec_timeout):
         """Poll mode: waits up to `msec_timeout` ms and runs the queued callbacks on this
         thread; returns how many ran (0 when the library has its own callback thread).
-        Also shuts down the accounts whose Account objects were garbage-collected and
-        hangs up the calls whose Call objects were."""
+        Also shuts down the accounts whose Account objects were garbage-collected, hangs
+        up the calls whose Call objects were, and destroys such media objects."""
         _live_accounts.free_orphans()
         _live_calls.free_orphans()
+        _live_media.free_orphans()
         out = ctypes.c_uint()
         check(_lib.pjsua2rs_endpoint_handle_events(self._h("libHandleEvents"), msec_timeout,
                                                     ctypes.byref(out)))
@@ -134,9 +135,10 @@ class Endpoint:
 
     def libDestroy(self, prmFlags=0):
         """Shuts the endpoint down: sockets closed, threads joined, no callback runs after
-        it returns; its calls are hung up, its accounts unregistered, and their Call and
-        Account objects become invalid. Calling it again does nothing. `prmFlags` is accepted for PJSUA2
-        compatibility and ignored."""
+        it returns; its calls are hung up, its accounts unregistered, its media objects
+        (players, recorders, tone generators) destroyed, and those objects become invalid.
+        Calling it again does nothing. `prmFlags` is accepted for PJSUA2 compatibility and
+        ignored."""
         if self._handle is None or self._destroyed:
             return
         check(_lib.pjsua2rs_endpoint_destroy(self._handle))
@@ -147,6 +149,9 @@ class Endpoint:
         _live_calls.free_orphans()
         for call in _live_calls.of_endpoint(self._handle):
             call._drop_handle()
+        _live_media.free_orphans()
+        for obj in _live_media.of_endpoint(self._handle):
+            obj._drop_handle()
 
     def hangupAllCalls(self):
         """Hangs up every call of the endpoint (as Call.hangup with the defaults)."""
@@ -154,9 +159,27 @@ class Endpoint:
         check(_lib.pjsua2rs_endpoint_hangup_all_calls(self._h("hangupAllCalls")))
 
     def audDevManager(self):
-        """The endpoint's AudDevManager. pjsua2rs has no sound devices yet (they come with
-        media support): the manager only offers setNullDev()."""
+        """The endpoint's AudDevManager (its sound device, conference slot 0)."""
         return self._aud_dev_manager
+
+    def mediaEnumPorts2(self):
+        """The bridge's ports, an AudioMediaVector2 (slot 0, the sound device, first)."""
+        _live_media.free_orphans()
+        handle = self._h("mediaEnumPorts2")
+        count = ctypes.c_size_t(0)
+        check(_lib.pjsua2rs_endpoint_media_enum_ports2(handle, None, 0, ctypes.byref(count)))
+        slots = (ctypes.c_int * count.value)()
+        check(_lib.pjsua2rs_endpoint_media_enum_ports2(handle, slots, count.value,
+                                                        ctypes.byref(count)))
+        return AudioMediaVector2(AudioMedia._of(handle, s) for s in slots[:count.value])
+
+    def mediaActivePorts(self):
+        """How many ports the bridge has (slot 0 included)."""
+        _live_media.free_orphans()
+        out = ctypes.c_uint()
+        check(_lib.pjsua2rs_endpoint_media_active_ports(self._h("mediaActivePorts"),
+                                                         ctypes.byref(out)))
+        return out.value
 
     def transportCreate(self, type, cfg):  # noqa: A002 (PJSUA2's parameter name)
         """Creates a SIP transport (PJSIP_TRANSPORT_UDP, _TCP, _UDP6, _TCP6) and returns

@@ -504,6 +504,15 @@ PJSUA2RS_SND_NO_DEV = -3
 # PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
 PJSUA2RS_FILE_NO_LOOP = 1
 
+# PJMEDIA_FORMAT_PCM (PJMEDIA_FORMAT_L16): 16-bit linear PCM.
+PJSUA2RS_FORMAT_PCM = 0
+
+# PJMEDIA_FORMAT_ALAW (PJMEDIA_FORMAT_PCMA): G.711 A-law, the FourCC "ALAW".
+PJSUA2RS_FORMAT_ALAW = 1463897153
+
+# PJMEDIA_FORMAT_ULAW (PJMEDIA_FORMAT_PCMU): G.711 u-law, the FourCC "uLAW".
+PJSUA2RS_FORMAT_ULAW = 1463897205
+
 # PJMEDIA_FILE_WRITE_PCM.
 PJSUA2RS_FILE_WRITE_PCM = 0
 
@@ -648,6 +657,9 @@ PJSUA2RS_ERR_SIP_AUTH_INVALID_AKA_CRED = 171113
 
 # A 401/407 response carries no challenge (PJSIP_EAUTHNOCHAL).
 PJSUA2RS_ERR_SIP_AUTH_NO_CHALLENGE = 171114
+
+# A DTMF digit the tone generator's digit map lacks (PJMEDIA_RTP_EINDTMF).
+PJSUA2RS_ERR_MEDIA_INVALID_DTMF = 220106
 
 # A JSON document is malformed or a member has the wrong name or type
 # (PJLIB_UTIL_EINJSON).
@@ -2371,7 +2383,7 @@ class pjsua2rs_audio_media_player_info(ctypes.Structure):
         ('size_samples', ctypes.c_uint64),
     ]
     _field_docs_ = {
-        'format_id': 'PJMEDIA_FORMAT_PCM (0), PJMEDIA_FORMAT_ALAW or PJMEDIA_FORMAT_ULAW (FourCCs).',
+        'format_id': 'PJSUA2RS_FORMAT_PCM, PJSUA2RS_FORMAT_ALAW or PJSUA2RS_FORMAT_ULAW.',
         'payload_bits_per_sample': 'Bits per stored sample (16 for PCM, 8 for A-law and u-law).',
         'size_bytes': 'Bytes of audio in the file.',
         'size_samples': 'Samples in the file (all channels).',
@@ -3068,18 +3080,20 @@ PROTOTYPES = [
     # PJSUA2's `AudioMedia::stopTransmit`: port `src` stops transmitting to port `sink`.
     # pjsua2rs_status pjsua2rs_audio_media_stop_transmit(pjsua2rs_endpoint ep, int src, int sink)
     ('pjsua2rs_audio_media_stop_transmit', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_int,)),
-    # PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` transmits to the bridge
-    # (1.0: as is, 0: muted).
+    # PJSUA2's `AudioMedia::adjustRxLevel`: scales what port `port` receives from the
+    # bridge (1.0: as is, 0: muted). Levels are named from the port's side, as in PJSUA2.
     # pjsua2rs_status pjsua2rs_audio_media_adjust_rx_level(pjsua2rs_endpoint ep, int port, float level)
     ('pjsua2rs_audio_media_adjust_rx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_float,)),
-    # PJSUA2's `AudioMedia::adjustTxLevel`: scales what the bridge gives port `port`.
+    # PJSUA2's `AudioMedia::adjustTxLevel`: scales what port `port` transmits to the bridge
+    # (1.0: as is, 0: muted).
     # pjsua2rs_status pjsua2rs_audio_media_adjust_tx_level(pjsua2rs_endpoint ep, int port, float level)
     ('pjsua2rs_audio_media_adjust_tx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_float,)),
-    # PJSUA2's `AudioMedia::getRxLevel`: the last level port `port` sent to the bridge,
-    # 0-255.
+    # PJSUA2's `AudioMedia::getRxLevel`: the level of what port `port` last received from
+    # the bridge, 0-255.
     # pjsua2rs_status pjsua2rs_audio_media_get_rx_level(pjsua2rs_endpoint ep, int port, unsigned int *out)
     ('pjsua2rs_audio_media_get_rx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(ctypes.c_uint),)),
-    # PJSUA2's `AudioMedia::getTxLevel`: the last level the bridge gave port `port`, 0-255.
+    # PJSUA2's `AudioMedia::getTxLevel`: the level of what port `port` last transmitted to
+    # the bridge, 0-255.
     # pjsua2rs_status pjsua2rs_audio_media_get_tx_level(pjsua2rs_endpoint ep, int port, unsigned int *out)
     ('pjsua2rs_audio_media_get_tx_level', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.POINTER(ctypes.c_uint),)),
     # PJSUA2's `AudioMedia::getPortInfo` (and `getPortInfoFromId`): writes port `port`'s
@@ -3141,7 +3155,7 @@ PROTOTYPES = [
     ('pjsua2rs_audio_media_player_create', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(pjsua2rs_audio_media_player_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_audio_media_player),)),
     # PJSUA2's `AudioMediaPlayer::createPlaylist`: plays the `file_count` WAV files of
     # `files` one after the other (then over again unless PJSUA2RS_FILE_NO_LOOP); the port
-    # is named `label` (NULL or "": "playlist:" and the first file). `on_eof2` comes at the
+    # is named `label` (NULL or "": "WAV playlist", as pjmedia). `on_eof2` comes at the
     # end of the last file. Otherwise as `pjsua2rs_audio_media_player_create`.
     # pjsua2rs_status pjsua2rs_audio_media_player_create_playlist(pjsua2rs_endpoint ep, const char *const *files, size_t file_count, const char *label, unsigned int options, const pjsua2rs_audio_media_player_callbacks *cb, void *user_data, pjsua2rs_audio_media_player *out)
     ('pjsua2rs_audio_media_player_create_playlist', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(pjsua2rs_audio_media_player_callbacks), ctypes.c_void_p, ctypes.POINTER(pjsua2rs_audio_media_player),)),
@@ -3221,7 +3235,7 @@ PROTOTYPES = [
     # pjsua2rs_status pjsua2rs_tone_generator_play(pjsua2rs_tone_generator tg, const pjsua2rs_tone_desc *tones, size_t count, bool looped)
     ('pjsua2rs_tone_generator_play', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_desc), ctypes.c_size_t, ctypes.c_bool,)),
     # PJSUA2's `ToneGenerator::playDigits`: queues the `count` digits of `digits` (each
-    # through the digit map; a digit it lacks is PJSUA2RS_ERR_INVALID_ARG and queues
+    # through the digit map; a digit it lacks is PJSUA2RS_ERR_MEDIA_INVALID_DTMF and queues
     # nothing), as `pjsua2rs_tone_generator_play`.
     # pjsua2rs_status pjsua2rs_tone_generator_play_digits(pjsua2rs_tone_generator tg, const pjsua2rs_tone_digit *digits, size_t count, bool looped)
     ('pjsua2rs_tone_generator_play_digits', pjsua2rs_status, (pjsua2rs_tone_generator, ctypes.POINTER(pjsua2rs_tone_digit), ctypes.c_size_t, ctypes.c_bool,)),

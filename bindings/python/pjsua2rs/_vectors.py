@@ -63,6 +63,30 @@ class CallMediaInfoVector(_CxxVectorMethods, list):
     """A list of CallMediaInfo (PJSUA2's `CallMediaInfoVector`)."""
 
 
+class AudioMediaVector2(_CxxVectorMethods, list):
+    """A list of AudioMedia (PJSUA2's `AudioMediaVector2`)."""
+
+
+class AudioDevInfoVector2(_CxxVectorMethods, list):
+    """A list of AudioDevInfo (PJSUA2's `AudioDevInfoVector2`)."""
+
+
+class MediaFormatAudioVector(_CxxVectorMethods, list):
+    """A list of MediaFormatAudio (PJSUA2's `MediaFormatAudioVector`)."""
+
+
+class ToneDescVector(_CxxVectorMethods, list):
+    """A list of ToneDesc (PJSUA2's `ToneDescVector`)."""
+
+
+class ToneDigitVector(_CxxVectorMethods, list):
+    """A list of ToneDigit (PJSUA2's `ToneDigitVector`)."""
+
+
+class ToneDigitMapVector(_CxxVectorMethods, list):
+    """A list of ToneDigitMapDigit (PJSUA2's `ToneDigitMapVector`)."""
+
+
 class LiveVector(_CxxVectorMethods, MutableSequence):
     """A live view of a fixed C array and its `<name>_count` inside a config struct:
     changes go straight into the struct. Adding beyond the array's capacity raises

@@ -1,7 +1,7 @@
 """Call between pjsua2rs endpoints in one process over UDP on loopback: answer, reject,
 the call states and CallInfo on both sides, getInfo inside callbacks, unbound and dropped
-calls, hold and unhold (re-INVITE and UPDATE), DTMF over INFO, MESSAGE, typing and other
-requests in the dialog, a Call reused after its call ended, and the AudDevManager."""
+calls, hold and unhold (re-INVITE and UPDATE), DTMF over INFO and RFC 2833, MESSAGE, typing
+and other requests in the dialog, a Call reused after its call ended."""
 import gc
 
 import pytest
@@ -318,11 +318,3 @@ def test_lookup_and_user_data(phones):
     inc.hangup(op())
     pump.state(inc, DISCONNECTED)
     assert pj.Call.lookup(inc.getId()) is None
-
-
-def test_aud_dev_manager_null_device(phones):
-    a = phones("alice")
-    adm = a.ep.audDevManager()
-    assert isinstance(adm, pj.AudDevManager) and a.ep.audDevManager() is adm
-    adm.setNullDev()
-    assert not hasattr(adm, "enumDev2"), "no made-up device data"

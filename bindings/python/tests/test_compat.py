@@ -19,7 +19,7 @@ from conftest import BINDINGS, HERE, needs_pjsua2
 from sipp import HAVE_SIPP, Sipp
 
 PROGRAMS = ["endpoint_basics.py", "json_persistence.py", "config_objects.py",
-            "account_register.py", "call_basic.py"]
+            "account_register.py", "call_basic.py", "media_basic.py"]
 # Program -> the sipp scenario and arguments it runs against.
 SIPP_PROGRAMS = {
     "account_register.py": ("registrar_auth.xml",

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 fn bridge_error(e: crate::media::bridge::BridgeError) -> Error {
     let status = match e {
-        crate::media::bridge::BridgeError::NoSuchPort(_) => PJSUA2RS_ERR_NOT_FOUND,
+        // As pjmedia_conf: a slot without a port is an invalid argument.
+        crate::media::bridge::BridgeError::NoSuchPort(_) => PJSUA2RS_ERR_INVALID_ARG,
         crate::media::bridge::BridgeError::Full(_) => PJSUA2RS_ERR_TOO_MANY,
         crate::media::bridge::BridgeError::BadLevel => PJSUA2RS_ERR_INVALID_ARG,
     };
@@ -62,28 +63,34 @@ impl Endpoint {
         self.with_bridge("AudioMedia::stopTransmit()", |b| b.disconnect(src, sink))
     }
 
-    /// `AudioMedia::adjustRxLevel`: scales what the port transmits (1.0 as is, 0 mute).
+    // PJSUA2 names levels from the media port's side, the bridge from its own: the
+    // port's rx (what it receives) is the bridge's tx to it, and the other way round
+    // (PJSUA2's AudioMedia::adjustRxLevel calls pjsua_conf_adjust_tx_level).
+
+    /// `AudioMedia::adjustRxLevel`: scales what the bridge gives the port (1.0 as is, 0
+    /// mute).
     pub fn audio_media_adjust_rx_level(&self, slot: Slot, level: f32) -> Result<()> {
         self.with_bridge("AudioMedia::adjustRxLevel()", |b| {
-            b.adjust_rx_level(slot, level)
-        })
-    }
-
-    /// `AudioMedia::adjustTxLevel`: scales what the port is given.
-    pub fn audio_media_adjust_tx_level(&self, slot: Slot, level: f32) -> Result<()> {
-        self.with_bridge("AudioMedia::adjustTxLevel()", |b| {
             b.adjust_tx_level(slot, level)
         })
     }
 
-    /// `AudioMedia::getRxLevel` (0-255).
-    pub fn audio_media_get_rx_level(&self, slot: Slot) -> Result<u32> {
-        self.with_bridge("AudioMedia::getRxLevel()", |b| b.rx_level(slot))
+    /// `AudioMedia::adjustTxLevel`: scales what the port transmits to the bridge.
+    pub fn audio_media_adjust_tx_level(&self, slot: Slot, level: f32) -> Result<()> {
+        self.with_bridge("AudioMedia::adjustTxLevel()", |b| {
+            b.adjust_rx_level(slot, level)
+        })
     }
 
-    /// `AudioMedia::getTxLevel` (0-255).
+    /// `AudioMedia::getRxLevel` (0-255): the level of the last frame the port was given.
+    pub fn audio_media_get_rx_level(&self, slot: Slot) -> Result<u32> {
+        self.with_bridge("AudioMedia::getRxLevel()", |b| b.tx_level(slot))
+    }
+
+    /// `AudioMedia::getTxLevel` (0-255): the level of the last frame the port
+    /// transmitted.
     pub fn audio_media_get_tx_level(&self, slot: Slot) -> Result<u32> {
-        self.with_bridge("AudioMedia::getTxLevel()", |b| b.tx_level(slot))
+        self.with_bridge("AudioMedia::getTxLevel()", |b| b.rx_level(slot))
     }
 
     /// `AudioMedia::getPortInfo`.

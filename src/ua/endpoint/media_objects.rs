@@ -197,7 +197,9 @@ impl Endpoint {
             f(&mut t.generator).map_err(|e| {
                 let status = match e {
                     crate::media::tone::ToneError::TooMany => PJSUA2RS_ERR_TOO_MANY,
-                    crate::media::tone::ToneError::UnknownDigit(_) => PJSUA2RS_ERR_INVALID_ARG,
+                    crate::media::tone::ToneError::UnknownDigit(_) => {
+                        PJSUA2RS_ERR_MEDIA_INVALID_DTMF
+                    }
                 };
                 Error::new(status, "", e.to_string())
             })

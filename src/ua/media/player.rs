@@ -12,11 +12,17 @@ use std::time::Instant;
 
 /// PJMEDIA_FILE_NO_LOOP: play once, then stay silent.
 pub const PJSUA2RS_FILE_NO_LOOP: u32 = 1;
+/// PJMEDIA_FORMAT_PCM (PJMEDIA_FORMAT_L16): 16-bit linear PCM.
+pub const PJSUA2RS_FORMAT_PCM: u32 = 0;
+/// PJMEDIA_FORMAT_ALAW (PJMEDIA_FORMAT_PCMA): G.711 A-law, the FourCC "ALAW".
+pub const PJSUA2RS_FORMAT_ALAW: u32 = 0x5741_4C41;
+/// PJMEDIA_FORMAT_ULAW (PJMEDIA_FORMAT_PCMU): G.711 u-law, the FourCC "uLAW".
+pub const PJSUA2RS_FORMAT_ULAW: u32 = 0x5741_4C75;
 
 /// PJSUA2's `AudioMediaPlayerInfo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlayerInfo {
-    /// PJMEDIA_FORMAT_PCM (0), or the FourCCs PJMEDIA_FORMAT_ALAW, ULAW.
+    /// PJSUA2RS_FORMAT_PCM, _ALAW or _ULAW.
     pub format_id: u32,
     /// Bits per stored sample.
     pub payload_bits_per_sample: u32,
@@ -71,7 +77,8 @@ impl Player {
         let name = if files.len() == 1 {
             first.clone()
         } else {
-            format!("playlist:{first}")
+            // pjmedia's name of a playlist without a label.
+            "WAV playlist".to_string()
         };
         let n = bridge.samples_per_frame();
         let mut p = Player {
@@ -111,10 +118,9 @@ impl Player {
     pub fn info(&self) -> PlayerInfo {
         let i = self.reader.info();
         let format_id = match i.encoding {
-            crate::media::wav::WavEncoding::Alaw => u32::from_le_bytes(*b"ALAW"),
-            crate::media::wav::WavEncoding::Ulaw => u32::from_le_bytes(*b"ULAW"),
-            // PJMEDIA_FORMAT_PCM (PJMEDIA_FORMAT_L16) is 0.
-            _ => 0,
+            crate::media::wav::WavEncoding::Alaw => PJSUA2RS_FORMAT_ALAW,
+            crate::media::wav::WavEncoding::Ulaw => PJSUA2RS_FORMAT_ULAW,
+            _ => PJSUA2RS_FORMAT_PCM,
         };
         PlayerInfo {
             format_id,

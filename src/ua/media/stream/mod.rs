@@ -4,12 +4,18 @@
 //! the bridge's clock, so a stream needs no thread of its own: each frame it drains its
 //! (non-blocking) sockets, runs the RTCP and DTMF timers, and sends one frame's worth.
 //!
+//! Reading the sockets on the tick means arrival times are known to a frame: the jitter
+//! buffer and RFC 3550's interarrival jitter see tick times, and an RTCP round trip can
+//! read up to a frame long per side on loopback.
+//!
 //! RTP (RFC 3550) and RTCP, rtcp-mux (RFC 5761), symmetric RTP (latching onto the
 //! peer's source address), RFC 4733 telephone-event both ways, and hold (nothing is
 //! sent while the negotiated direction does not send).
 
 mod codec_path;
 mod setup;
+#[cfg(test)]
+mod tests;
 
 pub use setup::{StreamInfo, StreamSetup};
 
@@ -33,6 +39,8 @@ const MAX_READS_PER_FRAME: usize = 64;
 /// The longest run of concealed packets while the jitter buffer refills (PJMEDIA's
 /// stream uses the same bound); silence after it.
 const MAX_PLC_MS: u32 = 240;
+/// Valid packets in a row from a new address before the stream sends there.
+const LATCH_PACKETS: u32 = 3;
 /// A telephone event ends when no packet of it came for this long.
 const DTMF_END_TIMEOUT: Duration = Duration::from_millis(300);
 
@@ -112,6 +120,8 @@ pub struct AudioStream {
     dtmf_rx: DtmfReceiver,
     remote_rtp: SocketAddr,
     remote_rtcp: SocketAddr,
+    /// Another source address and how many packets in a row came from it.
+    latch_candidate: Option<(SocketAddr, u32)>,
     /// The RTP timestamp of the next packet, relative to the session's base.
     tx_pos: u32,
     /// The next audio packet is the first of a talk spurt (marker bit).
@@ -155,6 +165,7 @@ impl AudioStream {
             dtmf_rx: DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT),
             remote_rtp: setup.remote_rtp,
             remote_rtcp: setup.remote_rtcp,
+            latch_candidate: None,
             sockets,
             setup,
             bridge,
@@ -312,11 +323,7 @@ impl AudioStream {
         if !matches!(verdict, RtpVerdict::Accept | RtpVerdict::NewSource) {
             return;
         }
-        // Symmetric RTP: send where the peer's packets come from.
-        self.remote_rtp = from;
-        if self.setup.rtcp_mux {
-            self.remote_rtcp = from;
-        }
+        self.latch(from);
         if verdict == RtpVerdict::NewSource {
             self.codec.jb.reset();
             self.codec.dec.clear();
@@ -337,6 +344,29 @@ impl AudioStream {
         );
         if matches!(put, PutResult::Late | PutResult::Duplicate) {
             self.session.note_discarded(1);
+        }
+    }
+
+    /// Symmetric RTP: after [`LATCH_PACKETS`] valid packets in a row from another address
+    /// than the one we send to (a peer behind NAT), send there instead. A packet from the
+    /// current address resets the count, so a stray source cannot take the stream over.
+    fn latch(&mut self, from: SocketAddr) {
+        if from == self.remote_rtp {
+            self.latch_candidate = None;
+            return;
+        }
+        let count = match self.latch_candidate {
+            Some((addr, n)) if addr == from => n + 1,
+            _ => 1,
+        };
+        if count < LATCH_PACKETS {
+            self.latch_candidate = Some((from, count));
+            return;
+        }
+        self.latch_candidate = None;
+        self.remote_rtp = from;
+        if self.setup.rtcp_mux {
+            self.remote_rtcp = from;
         }
     }
 
