@@ -204,6 +204,14 @@ enum pjmedia_dir {
     PJMEDIA_DIR_CAPTURE_RENDER = 3,
 };
 
+/** pjmedia_frame_type. */
+enum pjmedia_frame_type {
+    PJMEDIA_FRAME_TYPE_NONE = 0,
+    PJMEDIA_FRAME_TYPE_AUDIO = 1,
+    PJMEDIA_FRAME_TYPE_EXTENDED = 2,
+    PJMEDIA_FRAME_TYPE_VIDEO = 3,
+};
+
 /** pjmedia_file_player_option. */
 enum pjmedia_file_player_option {
     PJMEDIA_FILE_NO_LOOP = 1,

@@ -237,6 +237,12 @@ ENUMS = [
         ("PJMEDIA_DIR_CAPTURE_PLAYBACK", 3),
         ("PJMEDIA_DIR_CAPTURE_RENDER", 3),
     ]),
+    ("pjmedia_frame_type", [
+        ("PJMEDIA_FRAME_TYPE_NONE", "PJSUA2RS_FRAME_TYPE_NONE"),
+        ("PJMEDIA_FRAME_TYPE_AUDIO", "PJSUA2RS_FRAME_TYPE_AUDIO"),
+        ("PJMEDIA_FRAME_TYPE_EXTENDED", 2),
+        ("PJMEDIA_FRAME_TYPE_VIDEO", 3),
+    ]),
     ("pjmedia_file_player_option", [
         ("PJMEDIA_FILE_NO_LOOP", "PJSUA2RS_FILE_NO_LOOP"),
     ]),
