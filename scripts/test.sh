@@ -25,6 +25,9 @@ cargo test
 step "release library"
 cargo build --release
 
+step "the demo (the README's main command): a loopback call with audio, checked"
+scripts/demo.sh
+
 step "C tests (also under valgrind)"
 tests/c/run.sh --valgrind
 

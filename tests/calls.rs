@@ -662,3 +662,82 @@ fn stale_keys_and_bad_arguments_fail_cleanly() {
         .is_err());
     a.ep.hangup_all_calls().unwrap();
 }
+
+/// CallOpParam.txOption's headers go on what the operation sends: the answer's
+/// responses and the hang-up's BYE, seen by a raw UDP peer.
+#[test]
+fn tx_option_headers_reach_the_answer_and_the_bye() {
+    let b = phone("bob", Incoming::Bind, 4);
+    let peer = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    peer.set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let me = peer.local_addr().unwrap();
+    let target: std::net::SocketAddr = b.uri.trim_start_matches("sip:bob@").parse().unwrap();
+    let sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n\
+               m=audio 49170 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    let invite = format!(
+        "INVITE {} SIP/2.0\r\nVia: SIP/2.0/UDP {me};branch=z9hG4bKtx1;rport\r\n\
+         From: <sip:raw@{me}>;tag=raw1\r\nTo: <{}>\r\nCall-ID: txopt-1\r\nCSeq: 1 INVITE\r\n\
+         Contact: <sip:raw@{me}>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\n\
+         Content-Length: {}\r\n\r\n{sdp}",
+        b.uri,
+        b.uri,
+        sdp.len()
+    );
+    peer.send_to(invite.as_bytes(), target).unwrap();
+    let (key, rx, _) = b.next_incoming();
+    let tx = |name: &str, value: &str| TxOption {
+        headers: vec![TxHeader {
+            name: name.into(),
+            value: value.into(),
+        }],
+        ..TxOption::default()
+    };
+    b.ep.call_answer(
+        key,
+        &CallOpParam {
+            status_code: 200,
+            tx_option: tx("X-Answer", "yes"),
+            ..CallOpParam::default()
+        },
+    )
+    .unwrap();
+    let read_until = |start: &str| -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut buf = [0u8; 4096];
+        while Instant::now() < deadline {
+            if let Ok((n, _)) = peer.recv_from(&mut buf) {
+                let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+                if text.starts_with(start) {
+                    return text;
+                }
+            }
+        }
+        panic!("no {start}");
+    };
+    let ok = read_until("SIP/2.0 200");
+    assert!(ok.contains("X-Answer: yes"), "{ok}");
+    let to = ok
+        .lines()
+        .find(|l| l.starts_with("To:"))
+        .unwrap()
+        .to_string();
+    let ack = format!(
+        "ACK {} SIP/2.0\r\nVia: SIP/2.0/UDP {me};branch=z9hG4bKtx2;rport\r\n\
+         From: <sip:raw@{me}>;tag=raw1\r\n{to}\r\nCall-ID: txopt-1\r\nCSeq: 1 ACK\r\n\
+         Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n",
+        b.uri
+    );
+    peer.send_to(ack.as_bytes(), target).unwrap();
+    wait_state(&rx, CONFIRMED);
+    b.ep.call_hangup(
+        key,
+        &CallOpParam {
+            tx_option: tx("X-Bye", "because"),
+            ..CallOpParam::default()
+        },
+    )
+    .unwrap();
+    let bye = read_until("BYE ");
+    assert!(bye.contains("X-Bye: because"), "{bye}");
+}

@@ -17,18 +17,7 @@
 #include <unistd.h>
 
 extern char **environ;
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            pjsua2rs_error_info e_;                                                     \
-            pjsua2rs_last_error(&e_);                                                   \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error %d %s: %s\n", __FILE__, \
-                    __LINE__, #cond, e_.status, e_.title, e_.reason);                   \
-            failures++;                                                                 \
-        }                                                                               \
-    } while (0)
+#include "check.h"
 
 /* What the callbacks saw, guarded by `lock`. */
 struct seen {

@@ -9,18 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            pjsua2rs_error_info e_;                                                     \
-            pjsua2rs_last_error(&e_);                                                   \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error %d %s: %s\n", __FILE__, \
-                    __LINE__, #cond, e_.status, e_.title, e_.reason);                   \
-            failures++;                                                                 \
-        }                                                                               \
-    } while (0)
+#include "check.h"
 
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 static int log_entries = 0;

@@ -86,6 +86,9 @@ pub(super) struct CallState {
     pub transfer: Transfer,
     /// REFERs waiting for the application's decision.
     pub pending_refer: HashMap<TsxId, Request>,
+    /// The application's extra headers (CallOpParam.txOption) for the messages the
+    /// operation in progress sends (answer, hangup, re-offer).
+    pub tx_headers: Vec<TxHeader>,
 }
 
 impl UaCore {
@@ -324,6 +327,7 @@ impl UaCore {
                 sent: HashMap::new(),
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
+                tx_headers: Vec::new(),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -488,6 +492,7 @@ impl UaCore {
                 sent: HashMap::new(),
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
+                tx_headers: Vec::new(),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -572,7 +577,7 @@ impl UaCore {
             _ => c.session.reject(now, code, &prm.reason),
         }
         let media_done = (200..300).contains(&code) && c.media.negotiated().is_some();
-        self.pump_call(now, call);
+        self.pump_with_headers(now, call, &prm.tx_option);
         if media_done {
             self.emit_media(call);
         }
@@ -613,7 +618,7 @@ impl UaCore {
     pub fn call_hangup(&mut self, now: Instant, key: CallKey, prm: &CallOpParam) -> Result<()> {
         let c = self.call(key)?;
         c.session.hangup(now, prm.status_code, &prm.reason);
-        self.pump_call(now, key.id);
+        self.pump_with_headers(now, key.id, &prm.tx_option);
         Ok(())
     }
 
@@ -669,7 +674,7 @@ impl UaCore {
                 },
             )
         })?;
-        self.pump_call(now, call);
+        self.pump_with_headers(now, call, &prm.tx_option);
         Ok(())
     }
 
@@ -808,6 +813,17 @@ impl UaCore {
         }
     }
 
+    /// Pumps the call with the application's extra headers added to what it sends now.
+    fn pump_with_headers(&mut self, now: Instant, call: CallId, tx: &TxOption) {
+        if let Some(c) = self.calls.get_mut(&call) {
+            c.tx_headers = tx.headers.clone();
+        }
+        self.pump_call(now, call);
+        if let Some(c) = self.calls.get_mut(&call) {
+            c.tx_headers.clear();
+        }
+    }
+
     fn call_output(&mut self, now: Instant, call: CallId, out: InvOutput) {
         let Some(c) = self.calls.get(&call) else {
             return;
@@ -816,6 +832,22 @@ impl UaCore {
         let key = CallKey {
             id: call,
             serial: c.serial,
+        };
+        let extra = |headers: &mut crate::sip::Headers| {
+            for h in &c.tx_headers {
+                headers.push(HeaderName::parse(&h.name), h.value.clone());
+            }
+        };
+        let out = match out {
+            InvOutput::Request { slot, mut request } => {
+                extra(&mut request.headers);
+                InvOutput::Request { slot, request }
+            }
+            InvOutput::Respond { tsx, mut response } => {
+                extra(&mut response.headers);
+                InvOutput::Respond { tsx, response }
+            }
+            other => other,
         };
         match out {
             InvOutput::Request { slot, request } => {

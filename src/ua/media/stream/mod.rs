@@ -4,6 +4,10 @@
 //! the bridge's clock, so a stream needs no thread of its own: each frame it drains its
 //! (non-blocking) sockets, runs the RTCP and DTMF timers, and sends one frame's worth.
 //!
+//! Reading the sockets on the tick means arrival times are known to a frame: the jitter
+//! buffer and RFC 3550's interarrival jitter see tick times, and an RTCP round trip can
+//! read up to a frame long per side on loopback.
+//!
 //! RTP (RFC 3550) and RTCP, rtcp-mux (RFC 5761), symmetric RTP (latching onto the
 //! peer's source address), RFC 4733 telephone-event both ways, and hold (nothing is
 //! sent while the negotiated direction does not send).
