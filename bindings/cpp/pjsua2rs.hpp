@@ -406,6 +406,7 @@ class LogWriter {
 
 #include "pjsua2rs_config.hpp"
 #include "pjsua2rs_json.hpp"
+#include "pjsua2rs_codec.hpp"
 #include "pjsua2rs_endpoint.hpp"
 #include "pjsua2rs_account.hpp"
 #include "pjsua2rs_call.hpp"

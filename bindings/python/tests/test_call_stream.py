@@ -1,7 +1,8 @@
 """A call's audio stream through the PJSUA2 classes: Call.getStreamInfo (codec, payload
 types, addresses, direction, the jitter buffer settings of the endpoint's MediaConfig)
 and Call.getStreamStat (packets flowing both ways, RTP sequence and timestamp, jitter,
-the jitter buffer), and their errors before, beside and after the stream."""
+the jitter buffer; one way only while the call is on hold), and their errors before,
+beside and after the stream."""
 import pytest
 from phones import DISCONNECTED, Pump, op
 
@@ -78,6 +79,28 @@ def test_stream_stat_shows_packets_flowing(phones):
     assert heard.jbuf.maxPrefetch > 0
     # Bob sends too (silence from his side), Alice receives it.
     assert heard.rtcp.txStat.pkt >= 50 and sent.rtcp.rxStat.pkt >= 40
+
+
+def test_on_hold_the_stream_flows_one_way(phones):
+    pump, out, inc = connected(phones)
+    out.setHold(op())
+    pump.until(lambda: pj.PJSUA_CALL_MEDIA_LOCAL_HOLD in out.media_status(), "the hold")
+    assert (out.getStreamInfo(0).dir, inc.getStreamInfo(0).dir) == \
+        (pj.PJMEDIA_DIR_ENCODING, pj.PJMEDIA_DIR_DECODING)
+    pump.run(0.2)
+
+    def counts():
+        return [(s.rtcp.txStat.pkt, s.rtcp.rxStat.pkt)
+                for s in (out.getStreamStat(0), inc.getStreamStat(0))]
+
+    before = counts()
+    pump.run(0.6)
+    after = counts()
+    (a_tx, a_rx), (b_tx, b_rx) = ((t2 - t1, r2 - r1) for (t1, r1), (t2, r2)
+                                  in zip(before, after))
+    # Alice (sendonly) still sends and Bob (recvonly) receives; nothing goes back.
+    assert a_tx >= 20 and b_rx >= 20
+    assert a_rx <= 2 and b_tx <= 2
 
 
 def test_errors(phones):
