@@ -202,6 +202,14 @@ class Call {
         return id_;
     }
 
+    /** The AudioMedia of the call's audio (`med_idx` -1: the first audio stream), to link
+     *  in the bridge, usually from onCallMediaState; Error while it has no active audio. */
+    AudioMedia getAudioMedia(int med_idx) const PJSUA2_THROW(Error) {
+        int slot = PJSUA_INVALID_ID;
+        detail::check(pjsua2rs_c::pjsua2rs_call_get_audio_media(handle_, med_idx, &slot));
+        return detail::audioMedia(ep_, slot);
+    }
+
     /** The live Call of Endpoint::instance() linked to the call `call_id`, or NULL. */
     static Call *lookup(int call_id) {
         std::lock_guard<std::recursive_mutex> guard(detail::callLock());

@@ -13,13 +13,6 @@
 #ifndef PJSUA2RS_CODEC_HPP
 #define PJSUA2RS_CODEC_HPP
 
-/** pjlib's 8-bit unsigned integer. */
-typedef uint8_t pj_uint8_t;
-/** pjlib's 16-bit unsigned integer. */
-typedef uint16_t pj_uint16_t;
-/** pjlib's 32-bit unsigned integer. */
-typedef uint32_t pj_uint32_t;
-
 namespace pj {
 
 /** A codec of the endpoint (PJSUA2's `CodecInfo`). */

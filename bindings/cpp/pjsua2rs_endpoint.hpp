@@ -1,7 +1,7 @@
 /*
- * pjsua2rs_endpoint.hpp: PJSUA2's Endpoint (with Version, TransportInfo and AudDevManager)
- * on the pjsua2rs C ABI's endpoint handle. Included by pjsua2rs.hpp; do not include it
- * alone.
+ * pjsua2rs_endpoint.hpp: PJSUA2's Endpoint (with Version and TransportInfo) on the
+ * pjsua2rs C ABI's endpoint handle. Included by pjsua2rs.hpp after pjsua2rs_media.hpp; do
+ * not include it alone.
  */
 #ifndef PJSUA2RS_ENDPOINT_HPP
 #define PJSUA2RS_ENDPOINT_HPP
@@ -24,20 +24,6 @@ inline void rememberJb(pjsua2rs_c::pjsua2rs_endpoint ep,
 /** Forgets them when endpoint `ep` is destroyed (defined in pjsua2rs_stream.hpp). */
 inline void forgetJb(pjsua2rs_c::pjsua2rs_endpoint ep);
 } // namespace detail
-
-/** The sound device manager (PJSUA2's `AudDevManager`, from Endpoint::audDevManager()).
- *  pjsua2rs has no sound devices yet (they come with media support): setNullDev(), the
- *  usual call on a machine without a sound card, records that no device is used, which is
- *  what pjsua2rs does today. No other device method is provided, rather than made-up
- *  device data. */
-class AudDevManager {
-  public:
-    /** Uses no sound device (the conference bridge runs on its own clock). */
-    void setNullDev() { nullDev_ = true; }
-
-  private:
-    bool nullDev_ = false;
-};
 
 /** The library version (PJSUA2's `Version`). */
 struct Version {
@@ -90,7 +76,7 @@ struct OptionsResult {
 class Endpoint {
   public:
     /** An endpoint; call libCreate() next. */
-    Endpoint() { current() = this; }
+    Endpoint() : audDevManager_(&handle_) { current() = this; }
     /** Destroys the library's endpoint (libDestroy) if that was not done. */
     virtual ~Endpoint() {
         try {
@@ -175,9 +161,8 @@ class Endpoint {
     }
 
     /** Shuts the endpoint down: sockets closed, threads joined, no callback after it
-     *  returns; its calls are hung up, its accounts unregistered, and their Call and
-     *  Account objects become invalid;
-     *  deletes the LogWriter. Calling it again does nothing. `prmFlags` is
+     *  returns; its calls are hung up, its accounts unregistered, its media objects
+     *  destroyed, and those objects become invalid; deletes the LogWriter. Calling it again does nothing. `prmFlags` is
      *  accepted for PJSUA2 compatibility and ignored. */
     void libDestroy(unsigned prmFlags = 0) PJSUA2_THROW(Error) {
         (void)prmFlags;
@@ -332,13 +317,35 @@ class Endpoint {
         detail::check(pjsua2rs_c::pjsua2rs_endpoint_hangup_all_calls(handle("hangupAllCalls")));
     }
 
-    /** The sound device manager. pjsua2rs has no sound devices yet (they come with media
-     *  support): it only offers setNullDev(). */
+    /** The sound device manager (the sound device is conference slot 0). */
     AudDevManager &audDevManager() { return audDevManager_; }
+
+    /** The bridge's ports (slot 0, the sound device, first). */
+    AudioMediaVector2 mediaEnumPorts2() const PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_endpoint ep = handle("mediaEnumPorts2");
+        size_t count = 0;
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_media_enum_ports2(ep, nullptr, 0, &count));
+        std::vector<int> slots(count);
+        detail::check(
+            pjsua2rs_c::pjsua2rs_endpoint_media_enum_ports2(ep, slots.data(), count, &count));
+        AudioMediaVector2 out;
+        for (size_t i = 0; i < count && i < slots.size(); i++)
+            out.push_back(detail::audioMedia(ep, slots[i]));
+        return out;
+    }
+
+    /** How many ports the bridge has (slot 0 included). */
+    unsigned mediaActivePorts() const PJSUA2_THROW(Error) {
+        unsigned n = 0;
+        detail::check(
+            pjsua2rs_c::pjsua2rs_endpoint_media_active_ports(handle("mediaActivePorts"), &n));
+        return n;
+    }
 
   private:
     friend class Account; // Account::create and lookup use the current endpoint's handle
     friend class Call;    // Call::lookup too
+    friend pjsua2rs_c::pjsua2rs_endpoint detail::instanceHandle(const char *what);
 
     static Endpoint *&current() {
         static Endpoint *endpoint = nullptr;
@@ -370,6 +377,16 @@ class Endpoint {
     LogWriter *writer_ = nullptr;
     AudDevManager audDevManager_;
 };
+
+namespace detail {
+inline pjsua2rs_c::pjsua2rs_endpoint instanceHandle(const char *what) {
+    pjsua2rs_c::pjsua2rs_endpoint h = Endpoint::instance().handle_;
+    if (h == 0)
+        throw Error(PJ_EINVALIDOP, string(what) + "()", "libCreate() has not been called", "",
+                    0);
+    return h;
+}
+} // namespace detail
 
 } // namespace pj
 

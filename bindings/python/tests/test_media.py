@@ -237,5 +237,7 @@ def test_tone_through_a_call(phones, tmp_path):
     rate, samples = wavcheck.read(tmp_path / "heard.wav")
     heard = wavcheck.loud(rate, samples)
     assert len(heard) >= 0.4 * rate
-    assert wavcheck.frequency(rate, heard) == pytest.approx(800, abs=8)
+    # The middle of it: at its end the receiver's loss concealment may stretch it.
+    mid = heard[len(heard) // 4:len(heard) * 3 // 4]
+    assert wavcheck.frequency(rate, mid) == pytest.approx(800, abs=4)
     assert CONFIRMED in out.states()
