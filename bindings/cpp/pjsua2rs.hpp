@@ -416,6 +416,7 @@ class LogWriter {
 #include "pjsua2rs_media.hpp"
 #include "pjsua2rs_endpoint.hpp"
 #include "pjsua2rs_media_objects.hpp"
+#include "pjsua2rs_media_port.hpp"
 #include "pjsua2rs_account.hpp"
 #include "pjsua2rs_call.hpp"
 
