@@ -32,6 +32,10 @@ namespace pjsua2rs_c {
 
 /** PJSIP's status type. */
 typedef int pj_status_t;
+/** pjlib's 8-bit unsigned integer. */
+typedef uint8_t pj_uint8_t;
+/** pjlib's 16-bit unsigned integer. */
+typedef uint16_t pj_uint16_t;
 /** pjlib's 32-bit unsigned integer. */
 typedef uint32_t pj_uint32_t;
 
@@ -408,9 +412,11 @@ class LogWriter {
 
 #include "pjsua2rs_config.hpp"
 #include "pjsua2rs_json.hpp"
+#include "pjsua2rs_codec.hpp"
 #include "pjsua2rs_media.hpp"
 #include "pjsua2rs_endpoint.hpp"
 #include "pjsua2rs_media_objects.hpp"
+#include "pjsua2rs_media_port.hpp"
 #include "pjsua2rs_account.hpp"
 #include "pjsua2rs_call.hpp"
 

@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "pjsua2rs_call_types.hpp"
+#include "pjsua2rs_stream.hpp"
 
 namespace pj {
 
@@ -282,6 +283,24 @@ class Call {
     /** RFC 2833 (RFC 4733) digits (0-9, *, #, A-D) in the call's audio stream. */
     void dialDtmf(const string &digits) PJSUA2_THROW(Error) {
         detail::check(pjsua2rs_c::pjsua2rs_call_dial_dtmf(handle_, digits.c_str()));
+    }
+    /** The StreamInfo of the call's audio stream `med_idx` (its index in the SDP, as in
+     *  CallInfo::media; (unsigned)-1, a pjsua2rs extension: the first audio stream): the
+     *  codec, payload types, addresses, direction; Error(PJ_EINVALIDOP) while there is no
+     *  such active stream. */
+    StreamInfo getStreamInfo(unsigned med_idx) const PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_stream_info c;
+        detail::check(pjsua2rs_c::pjsua2rs_call_get_stream_info(
+            handle_, static_cast<int>(med_idx), &c));
+        return detail::streamInfoFromC(c, ep_);
+    }
+    /** The StreamStat of the call's audio stream `med_idx` (as in getStreamInfo): RTP/RTCP
+     *  counters both ways, round-trip time and the jitter buffer. */
+    StreamStat getStreamStat(unsigned med_idx) const PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_stream_stat c;
+        detail::check(pjsua2rs_c::pjsua2rs_call_get_stream_stat(
+            handle_, static_cast<int>(med_idx), &c));
+        return detail::streamStatFromC(c);
     }
     /** DTMF digits: one SIP INFO each, or RFC 2833 events in the audio stream. */
     void sendDtmf(const CallSendDtmfParam &param) PJSUA2_THROW(Error) {

@@ -17,6 +17,12 @@ inline void releaseAccounts(pjsua2rs_c::pjsua2rs_endpoint ep);
 /** Frees the stale handles of the Calls of endpoint `ep` after it was destroyed (defined
  *  in pjsua2rs_call.hpp). */
 inline void releaseCalls(pjsua2rs_c::pjsua2rs_endpoint ep);
+/** Records the jitter buffer settings endpoint `ep` was initialised with, for StreamInfo
+ *  (defined in pjsua2rs_stream.hpp). */
+inline void rememberJb(pjsua2rs_c::pjsua2rs_endpoint ep,
+                       const pjsua2rs_c::pjsua2rs_media_config &m);
+/** Forgets them when endpoint `ep` is destroyed (defined in pjsua2rs_stream.hpp). */
+inline void forgetJb(pjsua2rs_c::pjsua2rs_endpoint ep);
 } // namespace detail
 
 /** The library version (PJSUA2's `Version`). */
@@ -137,6 +143,7 @@ class Endpoint {
         }
         detail::check(pjsua2rs_c::pjsua2rs_endpoint_lib_init(handle("libInit"), c.get()));
         writer_ = writer;
+        detail::rememberJb(handle_, c->med_config);
     }
 
     /** Starts the endpoint (state RUNNING). */
@@ -165,6 +172,7 @@ class Endpoint {
         pjsua2rs_c::pjsua2rs_status st = pjsua2rs_c::pjsua2rs_endpoint_destroy(handle_);
         detail::releaseAccounts(handle_);
         detail::releaseCalls(handle_);
+        detail::forgetJb(handle_);
         delete writer_;
         writer_ = nullptr;
         detail::check(st);
@@ -263,6 +271,45 @@ class Endpoint {
         out.reason = detail::fromC(r.reason);
         out.wholeMsg.assign(msg.data(), len);
         return out;
+    }
+
+    /** The codecs, highest priority first (disabled ones, priority 0, last). */
+    CodecInfoVector2 codecEnum2() const PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_endpoint ep = handle("codecEnum2");
+        size_t count = 0;
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_codec_enum2(ep, nullptr, 0, &count));
+        std::vector<pjsua2rs_c::pjsua2rs_codec_info> infos(count);
+        detail::check(
+            pjsua2rs_c::pjsua2rs_endpoint_codec_enum2(ep, infos.data(), infos.size(), &count));
+        CodecInfoVector2 out;
+        for (size_t i = 0; i < count && i < infos.size(); i++)
+            out.push_back(detail::codecInfoFromC(infos[i]));
+        return out;
+    }
+
+    /** Sets the priority (0 disables) of every codec whose id starts with `codec_id`
+     *  ("PCMU", "opus/48000/2"; "" for every codec); Error(PJ_ENOTFOUND) if none matches.
+     *  New calls offer and accept the codecs in the new order. */
+    void codecSetPriority(const string &codec_id, pj_uint8_t priority) PJSUA2_THROW(Error) {
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_codec_set_priority(
+            handle("codecSetPriority"), codec_id.c_str(), priority));
+    }
+
+    /** The parameters new calls use for codec `codec_id` (an id or its prefix);
+     *  Error(PJ_ENOTFOUND) if there is no such codec. */
+    CodecParam codecGetParam(const string &codec_id) const PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_codec_param c;
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_codec_get_param(handle("codecGetParam"),
+                                                                     codec_id.c_str(), &c));
+        return detail::codecParamFromC(c);
+    }
+
+    /** Sets the parameters new calls use for codec `codec_id`. */
+    void codecSetParam(const string &codec_id, const CodecParam param) PJSUA2_THROW(Error) {
+        pjsua2rs_c::pjsua2rs_endpoint ep = handle("codecSetParam");
+        pjsua2rs_c::pjsua2rs_codec_param c =
+            detail::codecParamToC(param, "Endpoint::codecSetParam()");
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_codec_set_param(ep, codec_id.c_str(), &c));
     }
 
     /** Hangs up every call of the endpoint. */

@@ -204,6 +204,32 @@ enum pjmedia_dir {
     PJMEDIA_DIR_CAPTURE_RENDER = 3,
 };
 
+/** pjmedia_tp_proto. */
+enum pjmedia_tp_proto {
+    PJMEDIA_TP_PROTO_NONE = 0,
+    PJMEDIA_TP_PROTO_UNKNOWN = 1,
+    PJMEDIA_TP_PROTO_UDP = 2,
+    PJMEDIA_TP_PROTO_RTP = 4,
+    PJMEDIA_TP_PROTO_DTLS = 8,
+    PJMEDIA_TP_PROFILE_RTCP_FB = 8192,
+    PJMEDIA_TP_PROFILE_SRTP = 16384,
+    PJMEDIA_TP_PROFILE_AVP = 32768,
+    PJMEDIA_TP_PROTO_RTP_AVP = 32772,
+    PJMEDIA_TP_PROTO_RTP_SAVP = 49156,
+    PJMEDIA_TP_PROTO_DTLS_SRTP = 49164,
+    PJMEDIA_TP_PROTO_RTP_AVPF = 40964,
+    PJMEDIA_TP_PROTO_RTP_SAVPF = 57348,
+    PJMEDIA_TP_PROTO_DTLS_SRTPF = 57356,
+};
+
+/** pjmedia_frame_type. */
+enum pjmedia_frame_type {
+    PJMEDIA_FRAME_TYPE_NONE = 0,
+    PJMEDIA_FRAME_TYPE_AUDIO = 1,
+    PJMEDIA_FRAME_TYPE_EXTENDED = 2,
+    PJMEDIA_FRAME_TYPE_VIDEO = 3,
+};
+
 /** pjmedia_file_player_option. */
 enum pjmedia_file_player_option {
     PJMEDIA_FILE_NO_LOOP = 1,

@@ -50,6 +50,21 @@ struct MediaFormatAudio : public MediaFormat {
     pj_uint32_t avgBps = 0;
     /** Highest bits per second. */
     pj_uint32_t maxBps = 0;
+
+    /** Sets every member at once, `type` to PJMEDIA_TYPE_AUDIO (PJSUA2's
+     *  `MediaFormatAudio::init`). */
+    void init(pj_uint32_t formatId, unsigned clockRate, unsigned channelCount,
+              int frameTimeUsec, int bitsPerSample, pj_uint32_t avgBps = 0,
+              pj_uint32_t maxBps = 0) {
+        this->id = formatId;
+        this->type = PJMEDIA_TYPE_AUDIO;
+        this->clockRate = clockRate;
+        this->channelCount = channelCount;
+        this->frameTimeUsec = static_cast<unsigned>(frameTimeUsec);
+        this->bitsPerSample = static_cast<unsigned>(bitsPerSample);
+        this->avgBps = avgBps;
+        this->maxBps = maxBps;
+    }
 };
 
 /** A list of MediaFormatAudio. */

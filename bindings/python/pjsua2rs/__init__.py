@@ -1,8 +1,9 @@
 """pjsua2rs: the PJSUA2 Python API on libpjsua2rs (`import pjsua2rs as pj`).
 
 Classes, methods, members and constants have PJSUA2's names: Endpoint, Account, Call,
-AudioMedia, AudioMediaPlayer, AudioMediaRecorder, ToneGenerator, AudDevManager, EpConfig,
-AccountConfig, CallOpParam, CallInfo, JsonDocument, Error,
+AudioMedia, AudioMediaPlayer, AudioMediaRecorder, AudioMediaPort, ToneGenerator,
+AudDevManager, CodecInfo, CodecParam, StreamInfo, StreamStat, EpConfig, AccountConfig,
+CallOpParam, CallInfo, JsonDocument, Error,
 pj.PJSIP_TRANSPORT_UDP, pj.PJSIP_INV_STATE_CONFIRMED... Config objects are live
 views of the library's C structs; errors raise pjsua2rs.Error. The library is found via
 $PJSUA2RS_LIBRARY, the package directory, the checkout's target/release, then the system
@@ -23,6 +24,7 @@ from ._call_types import (CallInfo, CallMediaInfo, CallOpParam, CallSendDtmfPara
                           SipEvent, SipEventBody, SipMediaType, SipTransaction, SipTxData,
                           SipTxOption, TimerEvent, TimeVal, TsxStateEvent, TsxStateEventSrc,
                           TxErrorEvent, TxMsgEvent, UserEvent)
+from ._codec import CodecFmtp, CodecInfo, CodecParam, CodecParamInfo, CodecParamSetting
 from ._config import *  # noqa: F401,F403
 from ._config import __all__ as _config_all
 from ._constants import *  # noqa: F401,F403
@@ -36,10 +38,14 @@ from ._media import (AudDevManager, AudioDevInfo, AudioMedia, AudioMediaTransmit
                      ConfPortInfo, Media, MediaFormatAudio)
 from ._media_objects import (AudioMediaPlayer, AudioMediaPlayerInfo, AudioMediaRecorder,
                              ToneDesc, ToneDigit, ToneDigitMapDigit, ToneGenerator)
+from ._media_port import AudioMediaPort, AudioMediaPortStats, MediaFrame
+from ._stream import (JbufState, LossType, MathStat, RtcpSdes, RtcpStat, RtcpStreamStat,
+                      StreamInfo, StreamStat)
 from ._vectors import (AudioDevInfoVector2, AudioMediaVector2, AuthCredInfoVector,
-                       CallMediaInfoVector, IntVector, MediaFormatAudioVector,
-                       SipHeaderVector, SockOptVector, SrtpCryptoVector, StringVector,
-                       ToneDescVector, ToneDigitMapVector, ToneDigitVector)
+                       ByteVector, CallMediaInfoVector, CodecFmtpVector, CodecInfoVector2,
+                       IntVector, MediaFormatAudioVector, SipHeaderVector, SockOptVector,
+                       SrtpCryptoVector, StringVector, ToneDescVector, ToneDigitMapVector,
+                       ToneDigitVector)
 
 _CALL_NAMES = {
     "Call", "CallInfo", "CallMediaInfo", "CallMediaInfoVector", "CallOpParam",
@@ -55,12 +61,19 @@ _CALL_NAMES = {
 
 _MEDIA_NAMES = {
     "AudDevManager", "AudioDevInfo", "AudioDevInfoVector2", "AudioMedia",
-    "AudioMediaPlayer", "AudioMediaPlayerInfo", "AudioMediaRecorder",
-    "AudioMediaTransmitParam", "AudioMediaVector2", "ConfPortInfo", "Media",
-    "MediaFormatAudio", "MediaFormatAudioVector", "ToneDesc", "ToneDescVector", "ToneDigit",
-    "ToneDigitMapDigit", "ToneDigitMapVector", "ToneDigitVector", "ToneGenerator"}
+    "AudioMediaPlayer", "AudioMediaPlayerInfo", "AudioMediaPort", "AudioMediaPortStats",
+    "AudioMediaRecorder", "AudioMediaTransmitParam", "AudioMediaVector2", "ByteVector",
+    "ConfPortInfo", "Media", "MediaFormatAudio", "MediaFormatAudioVector", "MediaFrame",
+    "ToneDesc", "ToneDescVector", "ToneDigit", "ToneDigitMapDigit", "ToneDigitMapVector",
+    "ToneDigitVector", "ToneGenerator"}
 
-__all__ = sorted(set(_config_all) | set(_constants_all) | _CALL_NAMES | _MEDIA_NAMES | {
+_CODEC_AND_STREAM_NAMES = {
+    "CodecFmtp", "CodecFmtpVector", "CodecInfo", "CodecInfoVector2", "CodecParam",
+    "CodecParamInfo", "CodecParamSetting", "JbufState", "LossType", "MathStat", "RtcpSdes",
+    "RtcpStat", "RtcpStreamStat", "StreamInfo", "StreamStat"}
+
+__all__ = sorted(set(_config_all) | set(_constants_all) | _CALL_NAMES | _MEDIA_NAMES |
+                 _CODEC_AND_STREAM_NAMES | {
     "Account", "AccountInfo", "OnRegStartedParam", "OnRegStateParam", "SipRxData",
     "Endpoint", "OptionsResult", "TransportInfo", "Version", "Error", "LIBRARY_PATH",
     "ContainerNode", "JsonDocument", "PersistentObject", "LogEntry", "LogWriter",

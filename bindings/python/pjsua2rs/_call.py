@@ -26,9 +26,10 @@ from ._call_types import (PJSIP_INV_STATE_DISCONNECTED, CallInfo, CallSendDtmfPa
                           SendTypingIndicationParam, _size, _text, _tsx_event, op_param_arg,
                           tx_option_arg)
 from ._cstr import from_c, to_c
-from ._endpoint import Endpoint
+from ._endpoint import Endpoint, med_config
 from ._errors import Error, check
 from ._media import AudioMedia
+from ._stream import stream_info_from_c, stream_stat_from_c
 from ._struct_view import check_int
 
 _lib = _ffi.lib
@@ -134,6 +135,24 @@ class Call:
         out = ctypes.c_int(_INVALID_ID)
         check(_lib.pjsua2rs_call_get_audio_media(self._h(), med_idx, ctypes.byref(out)))
         return AudioMedia._of(self._acc._ep_handle, out.value)
+
+    def getStreamInfo(self, med_idx):
+        """The StreamInfo of the call's audio stream `med_idx` (its index in the SDP, as
+        in CallInfo.media; -1, a pjsua2rs extension: the first audio stream): the codec,
+        payload types, addresses, direction; Error(PJ_EINVALIDOP) while there is no such
+        active stream."""
+        check_int(med_idx, "med_idx", ctypes.c_int32)
+        c = _ffi.pjsua2rs_stream_info()
+        check(_lib.pjsua2rs_call_get_stream_info(self._h(), med_idx, ctypes.byref(c)))
+        return stream_info_from_c(c, med_config(self._acc._ep_handle))
+
+    def getStreamStat(self, med_idx):
+        """The StreamStat of the call's audio stream `med_idx` (as in getStreamInfo):
+        RTP/RTCP counters both ways, round-trip time and the jitter buffer."""
+        check_int(med_idx, "med_idx", ctypes.c_int32)
+        c = _ffi.pjsua2rs_stream_stat()
+        check(_lib.pjsua2rs_call_get_stream_stat(self._h(), med_idx, ctypes.byref(c)))
+        return stream_stat_from_c(c)
 
     @staticmethod
     def lookup(call_id):

@@ -1,21 +1,26 @@
-"""PJSUA2's Endpoint on the C ABI's endpoint handle, with Version, TransportInfo and the
-OPTIONS result."""
+"""PJSUA2's Endpoint on the C ABI's endpoint handle, with Version, TransportInfo, the
+OPTIONS result and codec management."""
 import atexit
 import ctypes
 import threading
 
 from . import _ffi, _live_accounts, _live_calls, _live_media, _log
+from ._codec import codec_info_from_c, codec_param_from_c, codec_param_to_c
 from ._config import EpConfig, TransportConfig
 from ._cstr import from_c, to_c
 from ._errors import Error, check, strerror
 from ._media import AudDevManager, AudioMedia
-from ._vectors import AudioMediaVector2, IntVector
+from ._struct_view import check_int
+from ._vectors import AudioMediaVector2, CodecInfoVector2, IntVector
 
 _lib = _ffi.lib
 # Endpoints created and not destroyed: handle -> writer key (or None). atexit destroys
 # them, so no library thread calls into Python while the interpreter shuts down.
 _live = {}
 _live_lock = threading.Lock()
+# The MediaConfig (a pjsua2rs_media_config) each endpoint was initialised with, by handle:
+# its streams' jitter buffer settings, which StreamInfo reports.
+_med_configs = {}
 
 
 class Version:
@@ -106,6 +111,7 @@ class Endpoint:
         self._writer_key = key
         with _live_lock:
             _live[handle] = key
+            _med_configs[handle] = cfg.med_config
 
     def libStart(self):
         """Starts the endpoint (state RUNNING)."""
@@ -180,6 +186,42 @@ class Endpoint:
         check(_lib.pjsua2rs_endpoint_media_active_ports(self._h("mediaActivePorts"),
                                                          ctypes.byref(out)))
         return out.value
+
+    def codecEnum2(self):
+        """The codecs, a CodecInfoVector2 of CodecInfo, highest priority first (disabled
+        ones, priority 0, last)."""
+        handle = self._h("codecEnum2")
+        count = ctypes.c_size_t(0)
+        check(_lib.pjsua2rs_endpoint_codec_enum2(handle, None, 0, ctypes.byref(count)))
+        infos = (_ffi.pjsua2rs_codec_info * count.value)()
+        check(_lib.pjsua2rs_endpoint_codec_enum2(handle, infos, count.value,
+                                                  ctypes.byref(count)))
+        return CodecInfoVector2(codec_info_from_c(c) for c in infos[:count.value])
+
+    def codecSetPriority(self, codec_id, priority):
+        """Sets the priority (0-255; 0 disables) of every codec whose id starts with
+        `codec_id` ("PCMU", "opus/48000/2"; "" for every codec); Error(PJ_ENOTFOUND) if
+        none matches. New calls offer and accept the codecs in the new order."""
+        check(_lib.pjsua2rs_endpoint_codec_set_priority(
+            self._h("codecSetPriority"), to_c(codec_id, "codec_id"),
+            check_int(priority, "priority", ctypes.c_uint8)))
+
+    def codecGetParam(self, codec_id):
+        """The CodecParam new calls use for codec `codec_id` (an id or its prefix);
+        Error(PJ_ENOTFOUND) if there is no such codec."""
+        c = _ffi.pjsua2rs_codec_param()
+        check(_lib.pjsua2rs_endpoint_codec_get_param(self._h("codecGetParam"),
+                                                      to_c(codec_id, "codec_id"),
+                                                      ctypes.byref(c)))
+        return codec_param_from_c(c)
+
+    def codecSetParam(self, codec_id, param):
+        """Sets the CodecParam new calls use for codec `codec_id`; `param` None (a
+        pjsua2rs extension) restores the codec's built-in parameters."""
+        handle = self._h("codecSetParam")
+        c = None if param is None else codec_param_to_c(param, "Endpoint.codecSetParam()")
+        check(_lib.pjsua2rs_endpoint_codec_set_param(
+            handle, to_c(codec_id, "codec_id"), None if c is None else ctypes.byref(c)))
 
     def transportCreate(self, type, cfg):  # noqa: A002 (PJSUA2's parameter name)
         """Creates a SIP transport (PJSIP_TRANSPORT_UDP, _TCP, _UDP6, _TCP6) and returns
@@ -272,9 +314,17 @@ def _verify(fn, uri):
     return fn(data)
 
 
+def med_config(handle):
+    """The pjsua2rs_media_config endpoint `handle` was initialised with; None before
+    libInit and after libDestroy."""
+    with _live_lock:
+        return _med_configs.get(handle)
+
+
 def _forget(handle):
     with _live_lock:
         key = _live.pop(handle, None)
+        _med_configs.pop(handle, None)
     if key is not None:
         _log.unregister(key)
 

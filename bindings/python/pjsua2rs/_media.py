@@ -32,6 +32,15 @@ class MediaFormatAudio:
         self.avgBps = 0
         self.maxBps = 0
 
+    def init(self, formatId, clockRate, channelCount, frameTimeUsec, bitsPerSample,
+             avgBps=0, maxBps=0):
+        """Sets every member at once, `type` to PJMEDIA_TYPE_AUDIO (PJSUA2's
+        `MediaFormatAudio::init`)."""
+        self.id, self.type = formatId, _PJMEDIA_TYPE_AUDIO
+        self.clockRate, self.channelCount = clockRate, channelCount
+        self.frameTimeUsec, self.bitsPerSample = frameTimeUsec, bitsPerSample
+        self.avgBps, self.maxBps = avgBps, maxBps
+
     @classmethod
     def _from_c(cls, f):
         """The 16-bit linear PCM format a bridge port exchanges, from its C struct."""

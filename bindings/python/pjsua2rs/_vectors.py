@@ -87,6 +87,20 @@ class ToneDigitMapVector(_CxxVectorMethods, list):
     """A list of ToneDigitMapDigit (PJSUA2's `ToneDigitMapVector`)."""
 
 
+class ByteVector(_CxxVectorMethods, bytearray):
+    """Bytes (PJSUA2's `ByteVector`, a vector of unsigned char): a bytearray, so it is
+    built from bytes or from ints 0-255 (`ByteVector(b"...")`, `ByteVector([1, 2])`),
+    indexing gives ints, and `bytes(v)` or `memoryview(v)` read it without a loop."""
+
+
+class CodecInfoVector2(_CxxVectorMethods, list):
+    """A list of CodecInfo (PJSUA2's `CodecInfoVector2`)."""
+
+
+class CodecFmtpVector(_CxxVectorMethods, list):
+    """A list of CodecFmtp (PJSUA2's `CodecFmtpVector`)."""
+
+
 class LiveVector(_CxxVectorMethods, MutableSequence):
     """A live view of a fixed C array and its `<name>_count` inside a config struct:
     changes go straight into the struct. Adding beyond the array's capacity raises

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -79,6 +80,30 @@ def phones():
     yield make
     for p in made:
         p.ep.libDestroy()
+
+
+@pytest.fixture
+def ep():
+    """A started poll-mode endpoint on the null sound device (Endpoint.instance() during
+    the test)."""
+    endpoint = pj.Endpoint()
+    endpoint.libCreate()
+    endpoint.libInit(quiet_config())
+    endpoint.audDevManager().setNullDev()
+    endpoint.libStart()
+    yield endpoint
+    endpoint.libDestroy()
+
+
+def pump(ep, seconds=None, until=None, timeout=10):
+    """Runs libHandleEvents of `ep` for `seconds`, or until `until()` holds (failing the
+    test after `timeout` seconds)."""
+    deadline = time.monotonic() + (seconds if seconds is not None else timeout)
+    while time.monotonic() < deadline:
+        if until is not None and until():
+            return
+        ep.libHandleEvents(5)
+    assert until is None or until(), "timed out"
 
 
 def run_pjsua2(script, *args):

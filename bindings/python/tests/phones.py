@@ -133,12 +133,15 @@ class PhoneAccount(pj.Account):
 
 class Phone:
     """A started endpoint with a UDP transport on 127.0.0.1 and the account
-    sip:<user>@127.0.0.1; `uri` is where it is called."""
+    sip:<user>@127.0.0.1; `uri` is where it is called. `configure(cfg)`, if given,
+    adjusts the EpConfig before libInit."""
 
-    def __init__(self, user, poll=True, max_calls=None):
+    def __init__(self, user, poll=True, max_calls=None, configure=None):
         cfg = quiet_config(poll=poll)
         if max_calls is not None:
             cfg.uaConfig.maxCalls = max_calls
+        if configure is not None:
+            configure(cfg)
         self.ep = pj.Endpoint()
         self.ep.libCreate()
         self.ep.libInit(cfg)

@@ -2,36 +2,12 @@
 recorded by an AudioMediaRecorder and measured (frequency, level, tx level, DTMF digits),
 the bridge's ports and their info, the AudDevManager, an AudioMediaPlayer's info,
 positions and onEof2, a tone sent through a call's audio, and the errors."""
-import time
-
 import pytest
 import wavcheck
-from conftest import quiet_config
+from conftest import pump
 from phones import CONFIRMED, DISCONNECTED, Pump, op
 
 import pjsua2rs as pj
-
-
-@pytest.fixture
-def ep():
-    """A started poll-mode endpoint on the null sound device."""
-    endpoint = pj.Endpoint()
-    endpoint.libCreate()
-    endpoint.libInit(quiet_config())
-    endpoint.audDevManager().setNullDev()
-    endpoint.libStart()
-    yield endpoint
-    endpoint.libDestroy()
-
-
-def pump(ep, seconds=None, until=None, timeout=10):
-    """Runs libHandleEvents for `seconds`, or until `until()` holds."""
-    deadline = time.monotonic() + (seconds if seconds is not None else timeout)
-    while time.monotonic() < deadline:
-        if until is not None and until():
-            return
-        ep.libHandleEvents(5)
-    assert until is None or until(), "timed out"
 
 
 def tones(*specs):
