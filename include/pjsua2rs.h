@@ -868,6 +868,12 @@
 #define PJSUA2RS_FILE_WRITE_ULAW 2
 
 /**
+ * PJMEDIA_TP_PROTO_RTP_AVP as PJSUA2 2.15 numbers it (PJMEDIA_TP_PROTO_RTP 4 with
+ * PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
+ */
+#define PJSUA2RS_TP_PROTO_RTP_AVP 32772
+
+/**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
  */
 #define PJSUA2RS_TRANSPORT_FLAG_RELIABLE 1
@@ -2506,7 +2512,7 @@ typedef struct {
    */
   int media_type;
   /**
-   * PJMEDIA_TP_PROTO_RTP_AVP (1).
+   * PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004).
    */
   int proto;
   /**

@@ -522,6 +522,10 @@ PJSUA2RS_FILE_WRITE_ALAW = 1
 # PJMEDIA_FILE_WRITE_ULAW.
 PJSUA2RS_FILE_WRITE_ULAW = 2
 
+# PJMEDIA_TP_PROTO_RTP_AVP as PJSUA2 2.15 numbers it (PJMEDIA_TP_PROTO_RTP 4 with
+# PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
+PJSUA2RS_TP_PROTO_RTP_AVP = 32772
+
 # PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 PJSUA2RS_TRANSPORT_FLAG_RELIABLE = 1
 
@@ -1808,7 +1812,7 @@ class pjsua2rs_stream_info(ctypes.Structure):
     ]
     _field_docs_ = {
         'media_type': 'PJMEDIA_TYPE_AUDIO (1).',
-        'proto': 'PJMEDIA_TP_PROTO_RTP_AVP (1).',
+        'proto': 'PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004).',
         'dir': 'PJMEDIA_DIR bits: ENCODING 1, DECODING 2.',
         'remote_rtp_address': 'Where RTP goes ("ip:port").',
         'remote_rtcp_address': 'Where RTCP goes.',

@@ -17,7 +17,7 @@ mod setup;
 #[cfg(test)]
 mod tests;
 
-pub use setup::{StreamInfo, StreamSetup};
+pub use setup::{StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AVP};
 
 use crate::media::codec::{CodecParam, CodecRegistry};
 use crate::media::{AudioFormat, MediaPort};
@@ -236,7 +236,7 @@ impl AudioStream {
         let te = self.setup.telephone_event.as_ref();
         StreamInfo {
             media_type: 1,
-            proto: 1,
+            proto: setup::PJSUA2RS_TP_PROTO_RTP_AVP,
             dir: i32::from(d.sends()) | (i32::from(d.receives()) << 1),
             remote_rtp_address: self.remote_rtp.to_string(),
             remote_rtcp_address: self.remote_rtcp.to_string(),

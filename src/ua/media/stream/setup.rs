@@ -109,12 +109,16 @@ fn parse_fmtp(text: &str) -> Vec<CodecFmtp> {
         .collect()
 }
 
+/// PJMEDIA_TP_PROTO_RTP_AVP as PJSUA2 2.15 numbers it (PJMEDIA_TP_PROTO_RTP 4 with
+/// PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
+pub const PJSUA2RS_TP_PROTO_RTP_AVP: i32 = 0x8004;
+
 /// PJSUA2's `StreamInfo` of an audio stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StreamInfo {
     /// PJMEDIA_TYPE_AUDIO (1).
     pub media_type: i32,
-    /// PJMEDIA_TP_PROTO_RTP_AVP (1).
+    /// PJMEDIA_TP_PROTO_RTP_AVP ([`PJSUA2RS_TP_PROTO_RTP_AVP`]).
     pub proto: i32,
     /// PJMEDIA_DIR bits: ENCODING 1, DECODING 2.
     pub dir: i32,
