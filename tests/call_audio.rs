@@ -357,7 +357,10 @@ fn rfc4733_digits_arrive_in_order() {
     }
     assert_eq!(got, "1234*#90");
     // Bad digits are refused before anything is sent.
-    assert!(a.ep.call_dial_dtmf(c.a_key, "12x").is_err());
+    assert_eq!(
+        a.ep.call_dial_dtmf(c.a_key, "12x").unwrap_err().status,
+        pjsua2rs::ua::status::PJSUA2RS_ERR_MEDIA_INVALID_DTMF
+    );
     a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
     wait_state(&c.b_rx, DISCONNECTED);
 }

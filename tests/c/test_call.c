@@ -323,7 +323,7 @@ int main(void) {
     CHECK(pjsua2rs_call_dial_dtmf(out->h, "5*") == PJSUA2RS_SUCCESS);
     WAIT_FOR(strcmp(inc->digits, "12#45*") == 0);
     CHECK(inc->dtmf_method == PJSUA2RS_DTMF_METHOD_RFC2833);
-    CHECK(pjsua2rs_call_dial_dtmf(out->h, "5x") == PJSUA2RS_ERR_INVALID_ARG);
+    CHECK(pjsua2rs_call_dial_dtmf(out->h, "5x") == PJSUA2RS_ERR_MEDIA_INVALID_DTMF);
     CHECK(pjsua2rs_call_dial_dtmf(out->h, NULL) == PJSUA2RS_ERR_INVALID_ARG);
 
     /* A MESSAGE and its outcome; another request. */

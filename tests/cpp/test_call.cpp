@@ -238,7 +238,7 @@ static void answeredHeldDtmfHungUp() {
     out.sendDtmf(dtmf);
     CHECK(until({&a, &b}, [&] { return inc->count("dtmf ") == 6; }));
     CHECK(inc->logged("dtmf 4 0") && inc->logged("dtmf 5 0") && inc->logged("dtmf * 0"));
-    EXPECT_ERROR(out.dialDtmf("4x"), PJ_EINVAL);
+    EXPECT_ERROR(out.dialDtmf("4x"), PJMEDIA_RTP_EINDTMF);
 
     // A MESSAGE: its userData comes back with the status.
     SendInstantMessageParam im;

@@ -192,7 +192,7 @@ def test_dtmf_over_info_and_rfc2833(phones):
     assert inc.kinds("dtmf")[4:] == [(d, pj.PJSUA_DTMF_METHOD_RFC2833) for d in "129"]
     with pytest.raises(pj.Error) as e:
         out.dialDtmf("1x")
-    assert e.value.status == pj.PJ_EINVAL
+    assert e.value.status == pj.PJMEDIA_RTP_EINDTMF
     prm.method, prm.digits = pj.PJSUA_DTMF_METHOD_SIP_INFO, "12x"
     with pytest.raises(pj.Error) as e:
         out.sendDtmf(prm)

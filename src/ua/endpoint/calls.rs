@@ -289,7 +289,8 @@ impl Endpoint {
     }
 }
 
-/// Checks that every character is a DTMF digit (0-9, *, #, A-D).
+/// Checks that every character is a DTMF digit (0-9, *, #, A-D) for RFC 4733 (PJSUA2
+/// refuses others with PJMEDIA_RTP_EINDTMF).
 fn check_digits(digits: &str) -> Result<()> {
     if digits.is_empty() {
         return Err(Error::new(
@@ -303,7 +304,7 @@ fn check_digits(digits: &str) -> Result<()> {
         .find(|d| !"0123456789*#ABCDabcd".contains(*d))
     {
         Some(d) => Err(Error::new(
-            PJSUA2RS_ERR_INVALID_ARG,
+            PJSUA2RS_ERR_MEDIA_INVALID_DTMF,
             "",
             format!("'{d}' is not a DTMF digit"),
         )),
