@@ -557,3 +557,40 @@ fn rtcp_mux_carries_audio_and_reports_on_one_port() {
     a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
     wait_state(&c.b_rx, DISCONNECTED);
 }
+
+/// codecSetParam's frmPerPkt sets the packet time we send (here 40 ms); the far side,
+/// which assumes 20 ms, splits the packets by size and hears the tone whole.
+#[test]
+fn frames_per_packet_sets_the_packet_time_and_the_peer_splits_it() {
+    let _serial = serial();
+    let a = phone("alice", "PCMU");
+    let b = phone("bob", "PCMU");
+    let mut p = a.ep.codec_get_param("PCMU").unwrap();
+    p.setting.frm_per_pkt = 4;
+    a.ep.codec_set_param("PCMU", Some(p)).unwrap();
+    let c = connect(&a, &b);
+    let a_slot = a.ep.call_get_audio_media(c.a_key, -1).unwrap();
+    let b_slot = b.ep.call_get_audio_media(c.b_key, -1).unwrap();
+    let t = tone(&a.ep, 1000);
+    a.ep.audio_media_start_transmit(t.slot, a_slot, 1.0)
+        .unwrap();
+    let path = dir().join("ptime40_at_b.wav");
+    let rec =
+        b.ep.recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
+            .unwrap();
+    b.ep.audio_media_start_transmit(b_slot, rec.slot, 1.0)
+        .unwrap();
+    let before = b.ep.call_get_stream_stat(c.b_key, -1).unwrap().rtcp.rx_stat;
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = b.ep.call_get_stream_stat(c.b_key, -1).unwrap().rtcp.rx_stat;
+    let (packets, bytes) = (after.pkt - before.pkt, after.bytes - before.bytes);
+    assert!(
+        (30..=45).contains(&packets),
+        "{packets} packets of 40 ms in 1.5 s"
+    );
+    assert_eq!(bytes, packets * 320, "320 bytes of PCMU per packet");
+    b.ep.media_obj_destroy(rec).unwrap();
+    a.ep.call_hangup(c.a_key, &CallOpParam::default()).unwrap();
+    wait_state(&c.b_rx, DISCONNECTED);
+    check_tone(&path, 1000.0, "40 ms packets a->b");
+}

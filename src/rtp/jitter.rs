@@ -220,7 +220,8 @@ impl JitterBuffer {
     }
 
     /// Takes a packet's payload: sequence number `seq`, RTP timestamp `ts` (of its first
-    /// frame), marker bit `marker`, received at `now`.
+    /// frame), marker bit `marker`, received at `now`; the payload holds the configured
+    /// `frames_per_packet` frames.
     pub fn put(
         &mut self,
         now: Instant,
@@ -228,6 +229,21 @@ impl JitterBuffer {
         ts: u32,
         payload: &[u8],
         marker: bool,
+    ) -> PutResult {
+        let frames = self.cfg.frames_per_packet;
+        self.put_frames(now, seq, ts, payload, marker, frames)
+    }
+
+    /// Like [`JitterBuffer::put`] for a payload of `frames` equal frames (a waveform
+    /// codec's packet of any packet time: the caller counts its frames by size).
+    pub fn put_frames(
+        &mut self,
+        now: Instant,
+        seq: u16,
+        ts: u32,
+        payload: &[u8],
+        marker: bool,
+        frames: u32,
     ) -> PutResult {
         if self.phase == Phase::Idle {
             self.phase = Phase::Prefetching;
@@ -266,7 +282,7 @@ impl JitterBuffer {
         if payload.is_empty() {
             return PutResult::Ignored;
         }
-        let n = self.cfg.frames_per_packet as usize;
+        let n = frames.max(1) as usize;
         let part = payload.len().div_ceil(n);
         let (mut stored, mut late) = (0, 0);
         for (i, frame) in payload.chunks(part).enumerate() {

@@ -17,7 +17,7 @@ mod setup;
 #[cfg(test)]
 mod tests;
 
-pub use setup::{StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AVP};
+pub use setup::{Packetization, StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AVP};
 
 use crate::media::codec::{CodecParam, CodecRegistry};
 use crate::media::{AudioFormat, MediaPort};
@@ -70,6 +70,8 @@ struct CodecSide {
     jb: JitterBuffer,
     /// RTP timestamp units per packet.
     ts_per_packet: u32,
+    /// How packets are cut and split.
+    pack: Packetization,
     /// Audio has been decoded since the codec started.
     played: bool,
     /// Packets concealed in a row.
@@ -83,7 +85,7 @@ impl CodecSide {
         bridge: AudioFormat,
         jb: &MediaJbSettings,
     ) -> Result<CodecSide, String> {
-        let (id, param) = setup.codec_param(registry, bridge.clock_rate)?;
+        let (id, param, pack) = setup.codec_param(registry, bridge.clock_rate)?;
         let encoder = registry
             .create_encoder(&id, Some(&param))
             .map_err(|e| e.to_string())?;
@@ -93,10 +95,11 @@ impl CodecSide {
         let pcm_rate = param.info.clock_rate;
         let rtp_rate = setup.codec.clock_rate;
         Ok(CodecSide {
-            enc: EncodePath::new(encoder, bridge.clock_rate, pcm_rate, setup.ptime_ms)?,
+            enc: EncodePath::new(encoder, bridge.clock_rate, pcm_rate, pack.packet_ms)?,
             dec: DecodePath::new(decoder, pcm_rate, bridge.clock_rate)?,
-            jb: JitterBuffer::new(JbConfig::from_pjsua(rtp_rate, setup.ptime_ms, 1, jb)),
-            ts_per_packet: rtp_rate * setup.ptime_ms / 1000,
+            jb: JitterBuffer::new(JbConfig::from_pjsua(rtp_rate, pack.frame_ms, 1, jb)),
+            ts_per_packet: rtp_rate * pack.packet_ms / 1000,
+            pack,
             played: false,
             concealed: 0,
             clock_rate: setup.codec_clock_rate(registry),
@@ -161,7 +164,7 @@ impl AudioStream {
         Ok(AudioStream {
             id,
             name: format!("stream {} -> {}", sockets.port(), setup.remote_rtp),
-            dtmf_tx: DtmfSender::new(dtmf_config(&setup)),
+            dtmf_tx: DtmfSender::new(dtmf_config(&setup, codec.pack.packet_ms)),
             dtmf_rx: DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT),
             remote_rtp: setup.remote_rtp,
             remote_rtcp: setup.remote_rtcp,
@@ -190,13 +193,12 @@ impl AudioStream {
     /// Takes a new negotiation (re-INVITE or UPDATE): new addresses, direction or codec.
     /// The RTP session (SSRC, sequence, statistics) goes on.
     pub fn update(&mut self, setup: StreamSetup, registry: &CodecRegistry) -> Result<(), String> {
-        let codec_changed =
-            setup.codec != self.setup.codec || setup.ptime_ms != self.setup.ptime_ms;
+        let codec_changed = setup.codec != self.setup.codec || setup.ptime != self.setup.ptime;
         if codec_changed {
             self.codec = CodecSide::new(&setup, registry, self.bridge, &self.jb_settings)?;
             self.dtmf_rx = DtmfReceiver::new(event_rate(&setup), DTMF_END_TIMEOUT);
             if !self.dtmf_tx.is_busy() {
-                self.dtmf_tx = DtmfSender::new(dtmf_config(&setup));
+                self.dtmf_tx = DtmfSender::new(dtmf_config(&setup, self.codec.pack.packet_ms));
             }
             self.first_packet = true;
         }
@@ -335,12 +337,18 @@ impl AudioStream {
             let _ = self.dtmf_rx.handle(now, packet.timestamp, packet.payload);
             return;
         }
-        let put = self.codec.jb.put(
+        let frames = self
+            .codec
+            .pack
+            .frame_bytes
+            .map_or(1, |b| (packet.payload.len() / b).max(1) as u32);
+        let put = self.codec.jb.put_frames(
             now,
             packet.sequence,
             packet.timestamp,
             packet.payload,
             packet.marker,
+            frames,
         );
         if matches!(put, PutResult::Late | PutResult::Duplicate) {
             self.session.note_discarded(1);
@@ -410,10 +418,10 @@ fn event_rate(setup: &StreamSetup) -> u32 {
         .map_or(setup.codec.clock_rate, |t| t.clock_rate)
 }
 
-fn dtmf_config(setup: &StreamSetup) -> DtmfSenderConfig {
+fn dtmf_config(setup: &StreamSetup, packet_ms: u32) -> DtmfSenderConfig {
     DtmfSenderConfig {
         clock_rate: event_rate(setup),
-        packet_ms: setup.ptime_ms,
+        packet_ms,
         ..DtmfSenderConfig::default()
     }
 }
@@ -430,7 +438,7 @@ impl MediaPort for AudioStream {
         self.receive(now);
         self.run_timers(now);
         let c = &mut self.codec;
-        let max_plc = MAX_PLC_MS / self.setup.ptime_ms.max(1);
+        let max_plc = MAX_PLC_MS / c.pack.frame_ms.max(1);
         // At most a few packets per frame: a packet time shorter than the frame's.
         for _ in 0..8 {
             if c.dec.has(out.len()) {

@@ -18,8 +18,8 @@ pub struct StreamSetup {
     pub remote_rtcp: SocketAddr,
     /// RTP and RTCP on one port (RFC 5761).
     pub rtcp_mux: bool,
-    /// Milliseconds of audio per packet.
-    pub ptime_ms: u32,
+    /// The remote's `a=ptime`: the packet time it wants to receive, in ms.
+    pub ptime: Option<u32>,
     /// Whether we send and receive.
     pub direction: Direction,
 }
@@ -42,49 +42,69 @@ impl StreamSetup {
             .as_ref()
             .and_then(|a| a.socket_addr())
             .unwrap_or_else(|| SocketAddr::new(remote_rtp.ip(), remote_rtp.port() + 1));
-        let mut ptime_ms = m.ptime.unwrap_or(20).clamp(10, 120) / 10 * 10;
-        if codec.encoding.eq_ignore_ascii_case("opus") && !OPUS_PTIMES.contains(&ptime_ms) {
-            ptime_ms = 20;
-        }
         Ok(StreamSetup {
             codec,
             telephone_event: m.telephone_event.clone(),
             remote_rtp,
             remote_rtcp: if m.rtcp_mux { remote_rtp } else { remote_rtcp },
             rtcp_mux: m.rtcp_mux,
-            ptime_ms,
+            ptime: m.ptime,
             direction: m.direction,
         })
     }
 
     /// The codec's parameters for this stream: the registry's defaults, mono, the
-    /// remote's fmtp for the encoder, and for Opus the bridge's rate when Opus has it.
+    /// remote's fmtp for the encoder, and for Opus the bridge's rate when Opus has it;
+    /// and how the stream packetizes.
     pub fn codec_param(
         &self,
         registry: &CodecRegistry,
         bridge_rate: u32,
-    ) -> Result<(String, CodecParam), String> {
+    ) -> Result<(String, CodecParam, Packetization), String> {
         let codec = registry
             .codec(&self.codec.encoding)
             .map_err(|e| e.to_string())?;
         let id = codec.id();
         let mut param = registry.param(&id).map_err(|e| e.to_string())?;
         param.info.channel_cnt = 1;
-        if codec.name == "opus" {
+        let opus = codec.name == "opus";
+        // PJSUA2: the remote's ptime if it gave one, else frameLen x frmPerPkt.
+        let wanted = self
+            .ptime
+            .unwrap_or(param.info.frame_len * param.setting.frm_per_pkt.max(1));
+        let mut packet_ms = wanted.clamp(10, 120) / 10 * 10;
+        if opus && !OPUS_PTIMES.contains(&packet_ms) {
+            packet_ms = 20;
+        }
+        let pack = if opus {
             param.info.clock_rate = if [8000, 12000, 16000, 24000, 48000].contains(&bridge_rate) {
                 bridge_rate
             } else {
                 48000
             };
-            param.info.frame_len = self.ptime_ms;
-        }
+            param.info.frame_len = packet_ms;
+            // One Opus frame per packet: the packet is the frame.
+            Packetization {
+                packet_ms,
+                frame_ms: packet_ms,
+                frame_bytes: None,
+            }
+        } else {
+            // G.711 and G.722: 64 kbit/s, 80 bytes per 10 ms frame, so a packet of any
+            // packet time splits into frames by its size.
+            Packetization {
+                packet_ms,
+                frame_ms: 10,
+                frame_bytes: Some(80),
+            }
+        };
         param.setting.enc_fmtp = self
             .codec
             .remote_fmtp
             .as_deref()
             .map(parse_fmtp)
             .unwrap_or_default();
-        Ok((id, param))
+        Ok((id, param, pack))
     }
 
     /// The codec's clock rate as PJSUA2's `StreamInfo.codecClockRate` gives it: the
@@ -96,6 +116,17 @@ impl StreamSetup {
             .codec(&self.codec.encoding)
             .map_or(self.codec.clock_rate, |c| c.clock_rate)
     }
+}
+
+/// How a stream cuts audio into packets and received packets into frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Packetization {
+    /// Milliseconds of audio in each packet we send.
+    pub packet_ms: u32,
+    /// Milliseconds in one frame of the jitter buffer.
+    pub frame_ms: u32,
+    /// Bytes of one frame, for codecs whose received packets split by size.
+    pub frame_bytes: Option<usize>,
 }
 
 /// `a=fmtp` parameters (`name=value;name=value`).
@@ -165,7 +196,7 @@ mod tests {
             remote_rtp: addr,
             remote_rtcp: addr,
             rtcp_mux: false,
-            ptime_ms: 20,
+            ptime: None,
             direction: Direction::SendRecv,
         }
     }
@@ -191,6 +222,39 @@ mod tests {
                 CodecFmtp::new("useinbandfec", "1"),
                 CodecFmtp::new("stereo", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn packet_time_is_the_remote_ptime_else_frame_len_times_frames_per_packet() {
+        let mut registry = CodecRegistry::new();
+        let pack = |s: &StreamSetup, r: &CodecRegistry| s.codec_param(r, 16000).unwrap().2;
+        let pcmu = setup("PCMU", 8000, 1);
+        assert_eq!(
+            pack(&pcmu, &registry),
+            Packetization {
+                packet_ms: 20,
+                frame_ms: 10,
+                frame_bytes: Some(80)
+            }
+        );
+        let mut p = registry.param("PCMU").unwrap();
+        p.setting.frm_per_pkt = 4;
+        registry.set_param("PCMU", Some(p)).unwrap();
+        assert_eq!(pack(&pcmu, &registry).packet_ms, 40);
+        let mut asked = pcmu.clone();
+        asked.ptime = Some(30);
+        assert_eq!(pack(&asked, &registry).packet_ms, 30);
+        // Opus: one frame per packet, and only the frame lengths Opus has.
+        let mut opus = setup("opus", 48000, 2);
+        opus.ptime = Some(30);
+        assert_eq!(
+            pack(&opus, &registry),
+            Packetization {
+                packet_ms: 20,
+                frame_ms: 20,
+                frame_bytes: None
+            }
         );
     }
 }

@@ -30,7 +30,7 @@ fn stream_to(remote: SocketAddr) -> (AudioStream, SocketAddr) {
         remote_rtp: remote,
         remote_rtcp: SocketAddr::new(remote.ip(), remote.port() + 1),
         rtcp_mux: false,
-        ptime_ms: 20,
+        ptime: None,
         direction: Direction::SendRecv,
     };
     let mut rng = Rng::from_seed(7);
