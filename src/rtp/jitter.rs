@@ -443,6 +443,13 @@ impl JitterBuffer {
         JbFrame::Normal(&self.slots[idx].data)
     }
 
+    /// The frame that the next [`JitterBuffer::get`] plays, if it is here: after a
+    /// `Missing`, codecs with in-band FEC (Opus) rebuild the lost frame from it.
+    pub fn peek(&self) -> Option<&[u8]> {
+        let slot = &self.slots[self.index(self.head)];
+        slot.filled.then_some(slot.data.as_slice())
+    }
+
     /// Whether frames wait while packets stopped coming for longer than the prefetch
     /// (the end of a talkspurt): then they are played rather than held back.
     fn stalled(&self, now: Instant) -> bool {

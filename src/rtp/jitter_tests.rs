@@ -347,3 +347,23 @@ fn reset_starts_over_for_a_new_source() {
         PutResult::Ignored
     );
 }
+
+#[test]
+fn after_a_missing_frame_peek_shows_its_successor() {
+    let t0 = Instant::now();
+    let mut b = jb(3);
+    // Frames 0, 1, 3-6 arrive; 2 is lost.
+    for n in [0u32, 1, 3, 4, 5, 6] {
+        b.put(ms(t0, n as u64 * 20), n as u16, n * TS, &frame(n), false);
+    }
+    assert_eq!(number(b.get(ms(t0, 60))), Some(0));
+    assert_eq!(b.peek().map(|p| p[3]), Some(1), "the next frame, not taken");
+    assert_eq!(number(b.get(ms(t0, 80))), Some(1));
+    assert_eq!(b.get(ms(t0, 100)), JbFrame::Missing);
+    assert_eq!(
+        b.peek().map(|p| p[3]),
+        Some(3),
+        "the lost frame's successor"
+    );
+    assert_eq!(number(b.get(ms(t0, 120))), Some(3));
+}

@@ -142,6 +142,15 @@ impl DecodePath {
         Ok(())
     }
 
+    /// Rebuilds one lost packet from the packet after it (Opus in-band FEC; the other
+    /// codecs conceal).
+    pub fn recover(&mut self, next_payload: &[u8]) -> Result<(), CodecError> {
+        self.decoded.clear();
+        self.decoder.recover(next_payload, &mut self.decoded)?;
+        self.convert();
+        Ok(())
+    }
+
     fn convert(&mut self) {
         match &mut self.resampler {
             Some(r) => {

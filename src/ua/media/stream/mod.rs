@@ -447,16 +447,19 @@ impl MediaPort for AudioStream {
             // A frame that does not decode is concealed like a lost one; so is a short
             // underflow once audio has played (as PJMEDIA's stream does), while the
             // buffer fills again.
-            let ok = match c.jb.get(now) {
-                JbFrame::Normal(payload) => c.dec.decode(payload).is_ok(),
-                JbFrame::Missing => false,
-                JbFrame::Empty if c.concealed < max_plc && c.played => false,
+            let (ok, missing) = match c.jb.get(now) {
+                JbFrame::Normal(payload) => (c.dec.decode(payload).is_ok(), false),
+                JbFrame::Missing => (false, true),
+                JbFrame::Empty if c.concealed < max_plc && c.played => (false, false),
                 JbFrame::Empty => break,
             };
+            // A lost frame whose successor is here: Opus rebuilds it from the
+            // successor's in-band FEC.
+            let rebuilt = missing && c.jb.peek().is_some_and(|next| c.dec.recover(next).is_ok());
             if ok {
                 c.played = true;
                 c.concealed = 0;
-            } else if c.dec.conceal().is_ok() {
+            } else if rebuilt || c.dec.conceal().is_ok() {
                 c.concealed += 1;
             } else {
                 break;
