@@ -211,7 +211,7 @@ static void negotiatedStream() {
     CHECK(rx.loss == 0 && rx.dup == 0);
     CHECK(rx.jitterUsec.n > 10 && rx.jitterUsec.min <= rx.jitterUsec.mean &&
           rx.jitterUsec.mean <= rx.jitterUsec.max);
-    CHECK(heard.jbuf.frameSize == 160 && heard.jbuf.maxPrefetch > 0);
+    CHECK(heard.jbuf.frameSize == 80 && heard.jbuf.maxPrefetch > 0); // 10 ms PCMU frames
     CHECK(heard.rtcp.txStat.pkt >= 50 && sent.rtcp.rxStat.pkt >= 40);
 
     // On hold the stream flows one way: Alice (sendonly) sends, Bob (recvonly) receives.
