@@ -109,7 +109,7 @@ impl UaCore {
                 key,
                 setup,
                 sockets,
-                self.sink.clone(),
+                (self.sink.clone(), self.logger.clone()),
             )
             .map(|(slot, id)| CallAudio::Running { slot, id }),
             (Some(Ok(setup)), CallAudio::Running { slot, id }) => {
@@ -208,28 +208,39 @@ impl UaCore {
     }
 }
 
-/// Creates the stream and puts it in the bridge.
+/// Creates the stream and puts it in the bridge; its digits go to the application
+/// through `sink`, its warnings to the log.
 fn start_stream(
     media: &MediaEngine,
     rng: &mut Rng,
     key: Option<CallKey>,
     setup: StreamSetup,
     sockets: RtpTransport,
-    sink: super::EventSink,
+    (sink, logger): (super::EventSink, Arc<crate::ua::log::Logger>),
 ) -> std::result::Result<(Slot, u64), (String, CallAudio)> {
     let id = NEXT_STREAM.fetch_add(1, Ordering::Relaxed);
-    let on_event = Box::new(move |e: StreamEvent| {
-        let StreamEvent::Dtmf { digit, duration_ms } = e;
-        if let Some(call) = key {
-            sink(AppEvent::DtmfDigit {
-                call,
-                prm: OnDtmfDigitParam {
-                    method: PJSUA2RS_DTMF_METHOD_RFC2833,
-                    digit: digit.to_string(),
-                    duration: duration_ms,
-                },
-            });
+    let on_event = Box::new(move |e: StreamEvent| match e {
+        StreamEvent::Dtmf { digit, duration_ms } => {
+            if let Some(call) = key {
+                sink(AppEvent::DtmfDigit {
+                    call,
+                    prm: OnDtmfDigitParam {
+                        method: PJSUA2RS_DTMF_METHOD_RFC2833,
+                        digit: digit.to_string(),
+                        duration: duration_ms,
+                    },
+                });
+            }
         }
+        StreamEvent::RtpTimeout { silent_for } => logger.log(
+            2,
+            "pjsua2rs_media",
+            &format!(
+                "call {}: no RTP from the peer for {} s",
+                key.map_or(-1, |k| k.id),
+                silent_for.as_secs()
+            ),
+        ),
     });
     let stream = AudioStream::new(id, setup, sockets, media, rng, on_event);
     let stream = stream.map_err(|e| (e, CallAudio::Gone))?;

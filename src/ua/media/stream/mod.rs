@@ -22,6 +22,7 @@ pub use setup::{Packetization, StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AV
 use crate::media::codec::{CodecParam, CodecRegistry};
 use crate::media::{AudioFormat, MediaPort};
 use crate::rng::Rng;
+use crate::rtp::RtpEvent;
 use crate::rtp::{
     is_rtcp, DtmfDigit, DtmfReceiver, DtmfSender, DtmfSenderConfig, JbConfig, JbFrame,
     JitterBuffer, MediaJbSettings, PutResult, RtpPacket, RtpSession, RtpSessionConfig, RtpVerdict,
@@ -39,6 +40,8 @@ const MAX_READS_PER_FRAME: usize = 64;
 /// The longest run of concealed packets while the jitter buffer refills (PJMEDIA's
 /// stream uses the same bound); silence after it.
 const MAX_PLC_MS: u32 = 240;
+/// How long a receiving stream waits for RTP before it reports a timeout.
+pub const RTP_TIMEOUT: Duration = Duration::from_secs(10);
 /// Valid packets in a row from a new address before the stream sends there.
 const LATCH_PACKETS: u32 = 3;
 /// A telephone event ends when no packet of it came for this long.
@@ -53,6 +56,12 @@ pub enum StreamEvent {
         digit: char,
         /// How long it lasted, in ms.
         duration_ms: u32,
+    },
+    /// No RTP came from the peer for [`RTP_TIMEOUT`] while the stream receives (reported
+    /// once until packets come again).
+    RtpTimeout {
+        /// How long it has been silent.
+        silent_for: Duration,
     },
 }
 
@@ -155,12 +164,13 @@ impl AudioStream {
         let jb_settings = engine.jb_settings();
         let codec = CodecSide::new(&setup, &engine.codecs(), bridge, &jb_settings)?;
         let now = Instant::now();
-        let session = RtpSession::new(
+        let mut session = RtpSession::new(
             now,
             SystemTime::now(),
             RtpSessionConfig::new(setup.codec.clock_rate),
             rng,
         );
+        session.set_rtp_timeout(now, rtp_timeout(&setup));
         Ok(AudioStream {
             id,
             name: format!("stream {} -> {}", sockets.port(), setup.remote_rtp),
@@ -209,6 +219,10 @@ impl AudioStream {
         }
         if !setup.direction.sends() || !self.setup.direction.sends() {
             self.first_packet = true;
+        }
+        if setup.direction.receives() != self.setup.direction.receives() {
+            self.session
+                .set_rtp_timeout(Instant::now(), rtp_timeout(&setup));
         }
         self.setup = setup;
         Ok(())
@@ -384,7 +398,11 @@ impl AudioStream {
             self.session.handle_timeout(now);
         }
         self.send_rtcp();
-        while self.session.poll_event().is_some() {}
+        while let Some(e) = self.session.poll_event() {
+            if let RtpEvent::RtpTimeout { silent_for } = e {
+                (self.on_event)(StreamEvent::RtpTimeout { silent_for });
+            }
+        }
         if self.dtmf_rx.poll_timeout().is_some_and(|t| t <= now) {
             self.dtmf_rx.handle_timeout(now);
         }
@@ -408,6 +426,11 @@ impl AudioStream {
             let _ = self.sockets.rtp.send_to(&self.packet, self.remote_rtp);
         }
     }
+}
+
+/// The RTP timeout of a stream set up so: none while it does not receive (on hold).
+fn rtp_timeout(setup: &StreamSetup) -> Option<Duration> {
+    setup.direction.receives().then_some(RTP_TIMEOUT)
 }
 
 /// The clock rate telephone events use: the negotiated one, else the codec's.

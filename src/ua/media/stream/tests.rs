@@ -21,6 +21,11 @@ fn pcmu() -> NegotiatedCodec {
 
 /// A stream that believes the peer is at `remote`, and its RTP port.
 fn stream_to(remote: SocketAddr) -> (AudioStream, SocketAddr) {
+    stream_with_events(remote, Box::new(|_| {}))
+}
+
+/// Like [`stream_to`], with its events going to `on_event`.
+fn stream_with_events(remote: SocketAddr, on_event: StreamEventSink) -> (AudioStream, SocketAddr) {
     let engine = MediaEngine::new(&MediaConfig::default()).unwrap();
     let sockets = RtpTransport::bind(IpAddr::from([127, 0, 0, 1]), 0, 0).unwrap();
     let local = SocketAddr::new(IpAddr::from([127, 0, 0, 1]), sockets.port());
@@ -34,7 +39,7 @@ fn stream_to(remote: SocketAddr) -> (AudioStream, SocketAddr) {
         direction: Direction::SendRecv,
     };
     let mut rng = Rng::from_seed(7);
-    let stream = AudioStream::new(1, setup, sockets, &engine, &mut rng, Box::new(|_| {})).unwrap();
+    let stream = AudioStream::new(1, setup, sockets, &engine, &mut rng, on_event).unwrap();
     (stream, local)
 }
 
@@ -109,4 +114,25 @@ fn a_stray_source_does_not_take_the_stream_over() {
     std::thread::sleep(Duration::from_millis(20));
     frame(&mut stream);
     assert_eq!((received(&peer), received(&stray)), (1, 0));
+}
+
+#[test]
+fn a_silent_peer_is_reported_once_after_the_rtp_timeout() {
+    let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let (mut stream, _) = stream_with_events(
+        peer.local_addr().unwrap(),
+        Box::new(move |e| seen.lock().unwrap().push(e)),
+    );
+    let t0 = Instant::now();
+    let mut out = vec![0i16; 320];
+    for secs in [1, 9, 11, 15] {
+        stream.get_frame(t0 + Duration::from_secs(secs), &mut out);
+    }
+    let events = events.lock().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        matches!(events[0], StreamEvent::RtpTimeout { silent_for } if silent_for >= RTP_TIMEOUT)
+    );
 }
