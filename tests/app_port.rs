@@ -4,9 +4,11 @@
 //! connected and from inside the port's own callback, stale objects and rejected
 //! formats.
 
+mod common;
+
+use common::wav::{read_wav, wav_dir};
 use pjsua2rs::media::analysis::{dominant_frequency, find_gaps, rms_dbfs};
 use pjsua2rs::media::tone::ToneDesc;
-use pjsua2rs::media::wav::WavReader;
 use pjsua2rs::ua::config::EpConfig;
 use pjsua2rs::ua::endpoint::{
     AudioMediaPortHandler, MediaFormatAudio, MediaFrame, MediaObj, PJSUA2RS_STATE_RUNNING,
@@ -16,7 +18,6 @@ use pjsua2rs::ua::status::{PJSUA2RS_ERR_INVALID_ARG, PJSUA2RS_ERR_NOT_FOUND};
 use pjsua2rs::ua::Endpoint;
 use std::collections::BTreeSet;
 use std::f64::consts::PI;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
@@ -35,22 +36,6 @@ fn endpoint_with(thread_cnt: u32) -> Arc<Endpoint> {
 
 fn endpoint() -> Arc<Endpoint> {
     endpoint_with(1)
-}
-
-fn wav_path(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("app_port");
-    std::fs::create_dir_all(&d).unwrap();
-    d.join(name)
-}
-
-fn read_wav(path: &PathBuf) -> (u32, Vec<i16>) {
-    let mut r =
-        WavReader::new(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
-    let rate = r.info().sample_rate;
-    let mut all = vec![0i16; r.info().total_samples() as usize];
-    let n = r.read(&mut all).unwrap();
-    all.truncate(n);
-    (rate, all)
 }
 
 /// Asserts `samples` at `rate` hold a steady 1 kHz tone without gaps.
@@ -148,7 +133,7 @@ fn a_sine_supplied_by_the_port_is_recorded_without_gaps() {
         3,
         "three frames requested at creation, none taken while unconnected"
     );
-    let path = wav_path("sine.wav");
+    let path = wav_dir("app_port").join("sine.wav");
     let rec = ep
         .recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
         .unwrap();
@@ -205,7 +190,7 @@ fn a_port_at_8_khz_with_10_ms_frames_works_on_the_16_khz_bridge() {
     let port = ep
         .audio_media_port_create("narrow", &fmt, probe.clone())
         .unwrap();
-    let path = wav_path("narrow.wav");
+    let path = wav_dir("app_port").join("narrow.wav");
     let rec = ep
         .recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
         .unwrap();
@@ -245,7 +230,7 @@ fn poll_mode_runs_the_callbacks_in_handle_events() {
     );
     ep.lib_handle_events(10).unwrap();
     assert_eq!(probe.requested.load(Ordering::SeqCst), 3);
-    let path = wav_path("polled.wav");
+    let path = wav_dir("app_port").join("polled.wav");
     let rec = ep
         .recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
         .unwrap();
@@ -270,7 +255,7 @@ fn destroying_a_connected_port_stops_its_callbacks_and_its_object_goes_stale() {
     let port = ep
         .audio_media_port_create("p", &fmt, probe.clone())
         .unwrap();
-    let path = wav_path("destroyed.wav");
+    let path = wav_dir("app_port").join("destroyed.wav");
     let rec = ep
         .recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
         .unwrap();
@@ -334,7 +319,7 @@ fn a_port_destroyed_inside_its_own_callback_gets_no_more_callbacks() {
     probe.me.set((Arc::downgrade(&ep), port)).ok().unwrap();
     let rec = ep
         .recorder_create(
-            wav_path("self.wav").to_str().unwrap(),
+            wav_dir("app_port").join("self.wav").to_str().unwrap(),
             0,
             PJSUA2RS_FILE_WRITE_PCM,
         )

@@ -3,9 +3,11 @@
 //! (frequency within 1%, level, no gaps) for PCMU, PCMA, G.722 and Opus, both ways;
 //! RFC 4733 digits arrive in order; hold stops the sending; stream info and statistics.
 
+mod common;
+
+use common::wav::{read_wav, wav_dir};
 use pjsua2rs::media::analysis::{dominant_frequency, find_gaps, rms_dbfs};
 use pjsua2rs::media::tone::ToneDesc;
-use pjsua2rs::media::wav::WavReader;
 use pjsua2rs::media::Slot;
 use pjsua2rs::ua::account::{AccountHandler, AccountId};
 use pjsua2rs::ua::call::*;
@@ -14,7 +16,7 @@ use pjsua2rs::ua::endpoint::MediaObj;
 use pjsua2rs::ua::fixed_str::FixedStr;
 use pjsua2rs::ua::media::recorder::PJSUA2RS_FILE_WRITE_PCM;
 use pjsua2rs::ua::Endpoint;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
@@ -211,12 +213,6 @@ fn connect(a: &Phone, b: &Phone) -> Connected {
     }
 }
 
-fn dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("call_audio");
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 fn tone(ep: &Endpoint, freq: u16) -> MediaObj {
     let t = ep.tone_generator_create().unwrap();
     ep.tone_play(
@@ -232,16 +228,6 @@ fn tone(ep: &Endpoint, freq: u16) -> MediaObj {
     )
     .unwrap();
     t
-}
-
-fn read_wav(path: &Path) -> (u32, Vec<i16>) {
-    let mut r =
-        WavReader::new(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
-    let rate = r.info().sample_rate;
-    let mut all = vec![0i16; r.info().total_samples() as usize];
-    let n = r.read(&mut all).unwrap();
-    all.truncate(n);
-    (rate, all)
 }
 
 /// Checks a recording of a `freq` Hz tone: after the first `skip_ms` (call setup and
@@ -282,8 +268,8 @@ fn tone_both_ways(codec: &str, fa: u16, fb: u16) {
         info.codec_name
     );
     let (ta, tb) = (tone(&a.ep, fa), tone(&b.ep, fb));
-    let at_b = dir().join(format!("{}_at_b.wav", codec.replace('/', "_")));
-    let at_a = dir().join(format!("{}_at_a.wav", codec.replace('/', "_")));
+    let at_b = wav_dir("call_audio").join(format!("{}_at_b.wav", codec.replace('/', "_")));
+    let at_a = wav_dir("call_audio").join(format!("{}_at_a.wav", codec.replace('/', "_")));
     let rb =
         b.ep.recorder_create(at_b.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
             .unwrap();
@@ -430,7 +416,7 @@ fn three_party_local_conference_mixes_everyone() {
     let to_carol = ep.call_get_audio_media(ac.a_key, -1).unwrap();
     let (fa, fb, fc) = (700.0, 1100.0, 1900.0);
     let mic = tone(ep, fa as u16);
-    let speaker_path = dir().join("conf_alice.wav");
+    let speaker_path = wav_dir("call_audio").join("conf_alice.wav");
     let speaker = ep
         .recorder_create(speaker_path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
         .unwrap();
@@ -450,7 +436,7 @@ fn three_party_local_conference_mixes_everyone() {
         let slot = p.ep.call_get_audio_media(key, -1).unwrap();
         let t = tone(&p.ep, f as u16);
         p.ep.audio_media_start_transmit(t.slot, slot, 1.0).unwrap();
-        let path = dir().join(format!("conf_{name}.wav"));
+        let path = wav_dir("call_audio").join(format!("conf_{name}.wav"));
         let r =
             p.ep.recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
                 .unwrap();
@@ -574,7 +560,7 @@ fn frames_per_packet_sets_the_packet_time_and_the_peer_splits_it() {
     let t = tone(&a.ep, 1000);
     a.ep.audio_media_start_transmit(t.slot, a_slot, 1.0)
         .unwrap();
-    let path = dir().join("ptime40_at_b.wav");
+    let path = wav_dir("call_audio").join("ptime40_at_b.wav");
     let rec =
         b.ep.recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
             .unwrap();

@@ -16,9 +16,9 @@
 mod common;
 
 use common::baresip::{Baresip, BaresipOptions};
+use common::wav::read_wav_channels;
 use pjsua2rs::media::analysis::{dominant_frequency, find_gaps, rms_dbfs};
 use pjsua2rs::media::tone::ToneDesc;
-use pjsua2rs::media::wav::WavReader;
 use pjsua2rs::ua::account::{AccountHandler, AccountId};
 use pjsua2rs::ua::call::*;
 use pjsua2rs::ua::config::{AccountConfig, EpConfig, TransportConfig, PJSUA2RS_TRANSPORT_UDP};
@@ -189,14 +189,8 @@ struct Recording {
 /// Reads a 16-bit WAV file (also one whose header was never finalised) and mixes its
 /// channels down to mono.
 fn read_recording(path: &Path) -> Recording {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut r = WavReader::new(std::io::BufReader::new(file))
-        .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
-    let info = *r.info();
-    let mut all = vec![0i16; info.total_samples() as usize];
-    let n = r.read(&mut all).unwrap();
-    all.truncate(n);
-    let ch = info.channels.max(1) as usize;
+    let (rate, channels, all) = read_wav_channels(path);
+    let ch = channels.max(1) as usize;
     // Stereo (Opus at baresip): the same tone in both channels, not one silent.
     let levels: Vec<f64> = (0..ch)
         .map(|c| {
@@ -219,8 +213,8 @@ fn read_recording(path: &Path) -> Recording {
         .map(|f| (f.iter().map(|&s| i32::from(s)).sum::<i32>() / ch as i32) as i16)
         .collect();
     Recording {
-        rate: info.sample_rate,
-        channels: info.channels,
+        rate,
+        channels,
         mono,
     }
 }

@@ -2,9 +2,12 @@
 //! player recorded to WAV files, checked by analysis (frequency, level, no gaps), the
 //! end-of-file callback, positions, levels, mixing two sources, and clean errors.
 
+mod common;
+
+use common::wav::{read_wav, wav_dir};
 use pjsua2rs::media::analysis::{dominant_frequency, find_gaps, rms_dbfs};
 use pjsua2rs::media::tone::ToneDesc;
-use pjsua2rs::media::wav::{WavEncoding, WavReader, WavWriter};
+use pjsua2rs::media::wav::{WavEncoding, WavWriter};
 use pjsua2rs::ua::config::EpConfig;
 use pjsua2rs::ua::endpoint::{MediaObj, PlayerHandler};
 use pjsua2rs::ua::media::player::PJSUA2RS_FILE_NO_LOOP;
@@ -23,22 +26,6 @@ fn endpoint() -> Endpoint {
     ep.lib_init(&cfg).unwrap();
     ep.lib_start().unwrap();
     ep
-}
-
-fn dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("media_objects");
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn read_wav(path: &PathBuf) -> (u32, Vec<i16>) {
-    let mut r =
-        WavReader::new(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
-    let rate = r.info().sample_rate;
-    let mut all = vec![0i16; r.info().total_samples() as usize];
-    let n = r.read(&mut all).unwrap();
-    all.truncate(n);
-    (rate, all)
 }
 
 /// A mono 16-bit WAV of a `freq` Hz sine, `secs` long, at `rate`.
@@ -64,7 +51,7 @@ impl PlayerHandler for Eof {
 #[test]
 fn tone_generator_recorded_to_wav_has_the_tone_without_gaps() {
     let ep = endpoint();
-    let path = dir().join("tone.wav");
+    let path = wav_dir("media_objects").join("tone.wav");
     let tone = ep.tone_generator_create().unwrap();
     let rec = ep
         .recorder_create(path.to_str().unwrap(), 0, PJSUA2RS_FILE_WRITE_PCM)
@@ -111,9 +98,9 @@ fn tone_generator_recorded_to_wav_has_the_tone_without_gaps() {
 #[test]
 fn player_plays_once_reports_eof_and_positions_work() {
     let ep = endpoint();
-    let wav = dir().join("sine440_8k.wav");
+    let wav = wav_dir("media_objects").join("sine440_8k.wav");
     write_sine(&wav, 8000, 440.0, 0.5, 12000.0);
-    let out = dir().join("played_ulaw.wav");
+    let out = wav_dir("media_objects").join("played_ulaw.wav");
     let (tx, rx) = channel();
     let player = ep
         .player_create(
@@ -168,7 +155,7 @@ fn player_plays_once_reports_eof_and_positions_work() {
 #[test]
 fn two_sources_mix_into_one_sink_and_levels_scale() {
     let ep = endpoint();
-    let path = dir().join("mix.wav");
+    let path = wav_dir("media_objects").join("mix.wav");
     let low = ep.tone_generator_create().unwrap();
     let high = ep.tone_generator_create().unwrap();
     let rec = ep.recorder_create(path.to_str().unwrap(), 0, 0).unwrap();
@@ -211,7 +198,7 @@ fn media_errors_are_clear() {
         "{}",
         missing.reason
     );
-    let not_wav = dir().join("not.wav");
+    let not_wav = wav_dir("media_objects").join("not.wav");
     std::fs::write(&not_wav, b"hello").unwrap();
     assert!(ep
         .player_create(&[not_wav.to_str().unwrap().to_string()], "", 0, None)

@@ -8,6 +8,7 @@ pub mod dnsmasq;
 pub mod kamailio;
 pub mod rfc4475;
 pub mod sipp;
+pub mod wav;
 
 use pjsua2rs::ua::config::lists::{push_counted, set_counted, set_str_list};
 use pjsua2rs::ua::config::*;

@@ -506,15 +506,12 @@ impl MediaPort for AudioStream {
         }
         self.codec.enc.push(frame, frame_len);
         let ts_step = self.codec.ts_per_packet;
-        loop {
-            let event_pt = self
-                .setup
-                .telephone_event
-                .as_ref()
-                .map(|t| t.remote_payload_type);
-            if !self.codec.enc.ready() {
-                break;
-            }
+        let event_pt = self
+            .setup
+            .telephone_event
+            .as_ref()
+            .map(|t| t.remote_payload_type);
+        while self.codec.enc.ready() {
             if let Some(pt) = event_pt {
                 if let Some(d) = self.dtmf_tx.poll(self.tx_pos) {
                     self.codec.enc.skip_packet();
