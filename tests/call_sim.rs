@@ -3,12 +3,12 @@
 //! transaction passes up after the first (RFC 6026: retransmissions and other forks), and
 //! for a new incoming call.
 
+mod common;
+
 use bytes::Bytes;
-use pjsua2rs::rng::Rng;
+use common::sim::quiet_core;
 use pjsua2rs::runtime::Core;
 use pjsua2rs::sip::build::response_to;
-use pjsua2rs::sip::endpoint::{EndpointConfig, SipEndpoint};
-use pjsua2rs::sip::transaction::TimerConfig;
 use pjsua2rs::sip::transport::TransportKind;
 use pjsua2rs::sip::{HeaderName, Host, Message, Request, Response, SipHeaders};
 use pjsua2rs::ua::account::AccountSettings;
@@ -16,7 +16,6 @@ use pjsua2rs::ua::call::CallOpParam;
 use pjsua2rs::ua::config::AccountConfig;
 use pjsua2rs::ua::core::{AppEvent, UaCore};
 use pjsua2rs::ua::fixed_str::FixedStr;
-use pjsua2rs::ua::log::Logger;
 use pjsua2rs::ua::transport::TransportRecord;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -39,33 +38,7 @@ struct Sim {
 impl Sim {
     /// A core with one UDP transport published as 10.0.0.2:5060 and a local account alice.
     fn new() -> Sim {
-        let events = Arc::new(Mutex::new(Vec::new()));
-        let sink_events = events.clone();
-        let sip = SipEndpoint::new(
-            EndpointConfig {
-                timers: TimerConfig::default(),
-                user_agent: "sim".into(),
-            },
-            Rng::from_seed(7),
-        );
-        let logger = Arc::new(Logger::new());
-        logger
-            .configure(
-                pjsua2rs::ua::log::LogSettings {
-                    level: 0,
-                    console_level: 0,
-                    ..Default::default()
-                },
-                None,
-            )
-            .unwrap();
-        let mut core = UaCore::new(
-            sip,
-            logger,
-            Arc::new(move |e| sink_events.lock().unwrap().push(e)),
-            Rng::from_seed(8),
-            vec![],
-        );
+        let (mut core, events) = quiet_core();
         core.add_transport(TransportRecord {
             id: 0,
             transport_type: 1,

@@ -7,6 +7,7 @@ pub mod baresip;
 pub mod dnsmasq;
 pub mod kamailio;
 pub mod rfc4475;
+pub mod sim;
 pub mod sipp;
 pub mod wav;
 
