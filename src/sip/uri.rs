@@ -186,6 +186,14 @@ pub enum Uri {
 }
 
 impl Uri {
+    /// This URI with any `?headers` removed.
+    pub fn without_headers(mut self) -> Uri {
+        if let Uri::Sip(u) = &mut self {
+            u.headers.clear();
+        }
+        self
+    }
+
     /// The SIP URI, if this is one.
     pub fn as_sip(&self) -> Option<&SipUri> {
         match self {

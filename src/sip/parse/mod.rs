@@ -180,8 +180,10 @@ fn start_line(data: &Bytes, (s, e): (usize, usize)) -> Result<StartLine, ParseEr
         })
     } else {
         match uri::raw_uri(uri) {
-            Ok(u) if u.has_headers() => Err(ParseError::bad("headers in Request-URI")),
-            Ok(u) => Ok(u.build(&text)),
+            // RFC 3261 Table 1 allows no URI headers in a Request-URI; like PJSIP we ignore
+            // them (RFC 4475 §3.1.2.11 permits it), so that a request from a peer that copied
+            // a Refer-To URI, and the ACK of its answer, still reach their transaction.
+            Ok(u) => Ok(u.build(&text).without_headers()),
             Err(e) => Err(ParseError::bad(format!("bad Request-URI: {e}"))),
         }
     };

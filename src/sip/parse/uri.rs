@@ -54,11 +54,6 @@ impl RawHost<'_> {
 }
 
 impl RawUri<'_> {
-    /// Whether this is a SIP URI with `?headers`.
-    pub(crate) fn has_headers(&self) -> bool {
-        matches!(self, RawUri::Sip(u) if u.headers.is_some())
-    }
-
     /// The URI, every part sliced from `text` (which this URI borrows from).
     pub(crate) fn build(&self, text: &Text) -> Uri {
         let u = match self {
