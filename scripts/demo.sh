@@ -6,12 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
-# Build tools and the library's build dependencies (ALSA headers for sound devices).
-command -v cc >/dev/null && command -v pkg-config >/dev/null && command -v make >/dev/null \
-  && dpkg -s libasound2-dev >/dev/null 2>&1 || {
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q gcc make pkg-config libasound2-dev
-}
+# Build tools, the library's build dependencies and Rust, when missing.
+scripts/install-deps.sh --build
+# shellcheck disable=SC1091
+if [ -f "$HOME/.cargo/env" ]; then . "$HOME/.cargo/env"; fi
 cargo build --release --lib
 scripts/pkgconfig.sh release >/dev/null
 make -s -C examples-c

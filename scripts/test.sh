@@ -11,6 +11,14 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 step "dependencies"
 scripts/install-deps.sh
+# Rust from rustup when install-deps put it there; target/venv's python3 (pytest, PJSUA2).
+# shellcheck disable=SC1091
+if [ -f "$HOME/.cargo/env" ]; then . "$HOME/.cargo/env"; fi
+export PATH="$PWD/target/venv/bin:$PATH"
+# What must not be skipped here: the side-by-side checks with PJSUA2 wherever its wheel
+# exists, and the IPv6 tests (loopback ::1).
+if python3 scripts/pjsua2_wheel_fits.py; then export PJSUA2RS_REQUIRE_PJSUA2=1; fi
+export PJSUA2RS_REQUIRE_IPV6=1
 
 step "format and lints"
 cargo fmt --check
@@ -31,11 +39,14 @@ scripts/demo.sh
 step "C tests (also under valgrind)"
 tests/c/run.sh --valgrind
 
-step "C examples build with -Wall -Wextra -Werror through pkg-config"
+step "C examples build with -Wall -Wextra -Werror through pkg-config; the demo linked statically runs"
 scripts/pkgconfig.sh release >/dev/null
 make -s -C examples-c
+ldd examples-c/build/demo-static | grep -q libpjsua2rs && { echo "demo-static links the .so" >&2; exit 1; }
+mkdir -p target/demo-static
+examples-c/build/demo-static target/demo-static >/dev/null
 
-step "Python binding tests (side by side with PJSUA2 when its wheel is installed)"
+step "Python binding tests (side by side with PJSUA2)"
 python3 -m pytest -q bindings/python/tests
 
 step "C++ binding tests"

@@ -2,7 +2,8 @@
 //! written in the PJSUA2 2.15 layout to a temporary directory, then
 //! tests/interop/pjsua2_loads_ours.py loads each with the `pjsua2` Python module, compares
 //! it field by field, and checks that PJSUA2 saves it back to the same bytes. Skipped
-//! (with a message on stderr) when python3 with `pjsua2` is not available.
+//! (with a message on stderr) when python3 with `pjsua2` is not available, unless
+//! PJSUA2RS_REQUIRE_PJSUA2 is set (scripts/test.sh sets it where the wheel exists): then it fails.
 
 mod common;
 
@@ -31,6 +32,10 @@ fn pjsua2_available() -> bool {
 #[test]
 fn pjsua2_reads_our_json() {
     if !pjsua2_available() {
+        assert!(
+            std::env::var_os("PJSUA2RS_REQUIRE_PJSUA2").is_none(),
+            "PJSUA2RS_REQUIRE_PJSUA2 is set but python3 cannot import pjsua2"
+        );
         // Written to the stderr handle, not with eprintln!, so the test harness does not
         // capture it.
         let _ = writeln!(
