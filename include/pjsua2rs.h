@@ -254,6 +254,26 @@
 #define PJSUA2RS_SRTP_KEYING_DTLS_SRTP 1
 
 /**
+ * `RtcpFbCap.type`: acknowledgement feedback, `ack` (RFC 4585 §4.2).
+ */
+#define PJSUA2RS_RTCP_FB_ACK 0
+
+/**
+ * `RtcpFbCap.type`: negative acknowledgement, `nack`.
+ */
+#define PJSUA2RS_RTCP_FB_NACK 1
+
+/**
+ * `RtcpFbCap.type`: minimal interval between regular reports, `trr-int`.
+ */
+#define PJSUA2RS_RTCP_FB_TRR_INT 2
+
+/**
+ * `RtcpFbCap.type`: another type, named by `type_name` (the default).
+ */
+#define PJSUA2RS_RTCP_FB_OTHER 3
+
+/**
  * Call flag (pjsua_call_flag): take the call off hold.
  */
 #define PJSUA2RS_CALL_UNHOLD 1
@@ -530,6 +550,11 @@
  * Maximum TLS cipher ids in `TlsConfig.ciphers`.
  */
 #define PJSUA2RS_MAX_TLS_CIPHERS 64
+
+/**
+ * Maximum RTCP feedback capabilities in `RtcpFbConfig.caps` (PJMEDIA_RTCP_FB_MAX_CAP).
+ */
+#define PJSUA2RS_MAX_RTCP_FB_CAPS 16
 
 /**
  * SIP transport type UDP (PJSIP_TRANSPORT_UDP).
@@ -872,6 +897,12 @@
  * PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
  */
 #define PJSUA2RS_TP_PROTO_RTP_AVP 32772
+
+/**
+ * PJMEDIA_TP_PROTO_RTP_AVPF (PJSUA2 2.15: PJMEDIA_TP_PROTO_RTP_AVP with
+ * PJMEDIA_TP_PROFILE_RTCP_FB 0x2000): `StreamInfo.proto` of an RTP/AVPF stream (RFC 4585).
+ */
+#define PJSUA2RS_TP_PROTO_RTP_AVPF 40964
 
 /**
  * PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
@@ -1681,6 +1712,51 @@ typedef struct {
 } pjsua2rs_srtp_opt;
 
 /**
+ * One RTCP feedback capability (PJSUA2 `RtcpFbCap`): an `a=rtcp-fb` line (RFC 4585
+ * §4.2) of our SDP.
+ */
+typedef struct {
+  /**
+   * The codec it is for, as a codec id or its start (`PCMU/8000`, `opus`), or `*`
+   * for every payload type. Default "".
+   */
+  char codec_id[PJSUA2RS_NAME_LEN];
+  /**
+   * The feedback type (PJSUA2RS_RTCP_FB_*). Default PJSUA2RS_RTCP_FB_OTHER.
+   */
+  int32_t type;
+  /**
+   * The type's name when `type` is PJSUA2RS_RTCP_FB_OTHER (`ccm`, `goog-remb`...).
+   * Default "".
+   */
+  char type_name[PJSUA2RS_NAME_LEN];
+  /**
+   * The type's parameter (`pli` for `nack pli`, the interval of `trr-int`). Default "".
+   */
+  char param[PJSUA2RS_NAME_LEN];
+} pjsua2rs_rtcp_fb_cap;
+
+/**
+ * RTCP feedback settings (PJSUA2 `RtcpFbConfig`, RFC 4585). With `dont_use_avpf` false
+ * our offers use the `RTP/AVPF` profile and offers and answers on AVPF lines carry an
+ * `a=rtcp-fb` line for each capability. Not saved in JSON.
+ */
+typedef struct {
+  /**
+   * Offer plain `RTP/AVP` and no feedback. Default true.
+   */
+  bool dont_use_avpf;
+  /**
+   * The feedback capabilities.
+   */
+  pjsua2rs_rtcp_fb_cap caps[PJSUA2RS_MAX_RTCP_FB_CAPS];
+  /**
+   * How many entries of `caps` are used.
+   */
+  uint32_t caps_count;
+} pjsua2rs_rtcp_fb_config;
+
+/**
  * Media settings of an account (PJSUA2 `AccountMediaConfig`).
  */
 typedef struct {
@@ -1728,6 +1804,10 @@ typedef struct {
    * With the loopback transport, loop sent media back. Default false.
    */
   bool enable_loopback;
+  /**
+   * RTCP feedback (AVPF) settings. Not saved in JSON.
+   */
+  pjsua2rs_rtcp_fb_config rtcp_fb_config;
 } pjsua2rs_account_media_config;
 
 /**
@@ -2512,7 +2592,8 @@ typedef struct {
    */
   int media_type;
   /**
-   * PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004).
+   * PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004) or
+   * PJSUA2RS_TP_PROTO_RTP_AVPF (0xa004).
    */
   int proto;
   /**
@@ -4208,6 +4289,21 @@ pjsua2rs_status pjsua2rs_srtp_opt_default(pjsua2rs_srtp_opt *out, size_t size);
  * Thread-safe.
  */
 pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out, size_t size);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for RTCP feedback settings (no AVPF, no
+ * capabilities). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the
+ * struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_rtcp_fb_config_default(pjsua2rs_rtcp_fb_config *out, size_t size);
+
+/**
+ * Fills `*out` with PJSUA2's defaults for an RTCP feedback capability (type
+ * PJSUA2RS_RTCP_FB_OTHER, empty strings). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is
+ * NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is
+ * allocated. Thread-safe.
+ */
+pjsua2rs_status pjsua2rs_rtcp_fb_cap_default(pjsua2rs_rtcp_fb_cap *out, size_t size);
 
 /**
  * Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps

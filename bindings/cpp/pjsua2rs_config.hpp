@@ -1498,6 +1498,117 @@ struct SrtpOpt : public PersistentObject {
     }
 };
 
+/**
+ * One RTCP feedback capability (PJSUA2 `RtcpFbCap`): an `a=rtcp-fb` line (RFC 4585 §4.2) of
+ * our SDP.
+ */
+struct RtcpFbCap : public PersistentObject {
+    /** The C struct this class converts to and from. */
+    typedef pjsua2rs_c::pjsua2rs_rtcp_fb_cap CStruct;
+
+    /**
+     * The codec it is for, as a codec id or its start (`PCMU/8000`, `opus`), or `*` for
+     * every payload type. Default "".
+     */
+    string codecId;
+    /** The feedback type (PJSUA2RS_RTCP_FB_*). Default PJSUA2RS_RTCP_FB_OTHER. */
+    int type;
+    /**
+     * The type's name when `type` is PJSUA2RS_RTCP_FB_OTHER (`ccm`, `goog-remb`...).
+     * Default "".
+     */
+    string typeName;
+    /**
+     * The type's parameter (`pli` for `nack pli`, the interval of `trr-int`). Default "".
+     */
+    string param;
+
+    /** PJSUA2's defaults, from the library. */
+    RtcpFbCap() {
+        std::unique_ptr<CStruct> c(new CStruct());
+        detail::check(pjsua2rs_c::pjsua2rs_rtcp_fb_cap_default(c.get(), sizeof(CStruct)));
+        fromPj(*c);
+    }
+    /** Sets the members from the C struct. */
+    void fromPj(const CStruct &c) {
+        codecId = detail::fromC(c.codec_id);
+        type = c.type;
+        typeName = detail::fromC(c.type_name);
+        param = detail::fromC(c.param);
+    }
+    /** Writes the members into the C struct; Error when a string or a list
+     *  does not fit. */
+    void toPj(CStruct &c) const {
+        detail::toC(c.codec_id, codecId, "RtcpFbCap.codecId");
+        c.type = type;
+        detail::toC(c.type_name, typeName, "RtcpFbCap.typeName");
+        detail::toC(c.param, param, "RtcpFbCap.param");
+    }
+    /** Reads this config from a JSON container. */
+    void readObject(const ContainerNode &node) PJSUA2_THROW(Error) override {
+        (void)node;
+        throw Error(PJ_ENOTSUP, "RtcpFbCap::readObject()",
+                    "the C ABI saves and loads only EpConfig, TransportConfig, "
+                    "AccountConfig and BuddyConfig", "", 0);
+    }
+    /** Writes this config to a JSON container. */
+    void writeObject(ContainerNode &node) const PJSUA2_THROW(Error) override {
+        (void)node;
+        throw Error(PJ_ENOTSUP, "RtcpFbCap::writeObject()",
+                    "the C ABI saves and loads only EpConfig, TransportConfig, "
+                    "AccountConfig and BuddyConfig", "", 0);
+    }
+};
+/** A list of RtcpFbCap (PJSUA2's `RtcpFbCapVector`). */
+typedef std::vector<RtcpFbCap> RtcpFbCapVector;
+
+/**
+ * RTCP feedback settings (PJSUA2 `RtcpFbConfig`, RFC 4585). With `dont_use_avpf` false our
+ * offers use the `RTP/AVPF` profile and offers and answers on AVPF lines carry an
+ * `a=rtcp-fb` line for each capability. Not saved in JSON.
+ */
+struct RtcpFbConfig : public PersistentObject {
+    /** The C struct this class converts to and from. */
+    typedef pjsua2rs_c::pjsua2rs_rtcp_fb_config CStruct;
+
+    /** Offer plain `RTP/AVP` and no feedback. Default true. */
+    bool dontUseAvpf;
+    /** The feedback capabilities. */
+    RtcpFbCapVector caps;
+
+    /** PJSUA2's defaults, from the library. */
+    RtcpFbConfig() {
+        std::unique_ptr<CStruct> c(new CStruct());
+        detail::check(pjsua2rs_c::pjsua2rs_rtcp_fb_config_default(c.get(), sizeof(CStruct)));
+        fromPj(*c);
+    }
+    /** Sets the members from the C struct. */
+    void fromPj(const CStruct &c) {
+        dontUseAvpf = c.dont_use_avpf;
+        caps = detail::fromStructs<RtcpFbCap>(c.caps, c.caps_count);
+    }
+    /** Writes the members into the C struct; Error when a string or a list
+     *  does not fit. */
+    void toPj(CStruct &c) const {
+        c.dont_use_avpf = dontUseAvpf;
+        detail::toStructs(c.caps, c.caps_count, caps, "RtcpFbConfig.caps");
+    }
+    /** Reads this config from a JSON container. */
+    void readObject(const ContainerNode &node) PJSUA2_THROW(Error) override {
+        (void)node;
+        throw Error(PJ_ENOTSUP, "RtcpFbConfig::readObject()",
+                    "the C ABI saves and loads only EpConfig, TransportConfig, "
+                    "AccountConfig and BuddyConfig", "", 0);
+    }
+    /** Writes this config to a JSON container. */
+    void writeObject(ContainerNode &node) const PJSUA2_THROW(Error) override {
+        (void)node;
+        throw Error(PJ_ENOTSUP, "RtcpFbConfig::writeObject()",
+                    "the C ABI saves and loads only EpConfig, TransportConfig, "
+                    "AccountConfig and BuddyConfig", "", 0);
+    }
+};
+
 /** Media settings of an account (PJSUA2 `AccountMediaConfig`). */
 struct AccountMediaConfig : public PersistentObject {
     /** The C struct this class converts to and from. */
@@ -1525,6 +1636,8 @@ struct AccountMediaConfig : public PersistentObject {
     bool useLoopMedTp;
     /** With the loopback transport, loop sent media back. Default false. */
     bool enableLoopback;
+    /** RTCP feedback (AVPF) settings. Not saved in JSON. */
+    RtcpFbConfig rtcpFbConfig;
 
     /** PJSUA2's defaults, from the library. */
     AccountMediaConfig() {
@@ -1545,6 +1658,7 @@ struct AccountMediaConfig : public PersistentObject {
         rtcpXrEnabled = c.rtcp_xr_enabled;
         useLoopMedTp = c.use_loop_med_tp;
         enableLoopback = c.enable_loopback;
+        rtcpFbConfig.fromPj(c.rtcp_fb_config);
     }
     /** Writes the members into the C struct; Error when a string or a list
      *  does not fit. */
@@ -1560,6 +1674,7 @@ struct AccountMediaConfig : public PersistentObject {
         c.rtcp_xr_enabled = rtcpXrEnabled;
         c.use_loop_med_tp = useLoopMedTp;
         c.enable_loopback = enableLoopback;
+        rtcpFbConfig.toPj(c.rtcp_fb_config);
     }
     /** Reads this config from a JSON container. */
     void readObject(const ContainerNode &node) PJSUA2_THROW(Error) override {

@@ -121,6 +121,14 @@ enum pjmedia_srtp_keying_method {
     PJMEDIA_SRTP_KEYING_DTLS_SRTP = 1,
 };
 
+/** pjmedia_rtcp_fb_type. */
+enum pjmedia_rtcp_fb_type {
+    PJMEDIA_RTCP_FB_ACK = 0,
+    PJMEDIA_RTCP_FB_NACK = 1,
+    PJMEDIA_RTCP_FB_TRR_INT = 2,
+    PJMEDIA_RTCP_FB_OTHER = 3,
+};
+
 /** pjsua_call_flag. */
 enum pjsua_call_flag {
     PJSUA_CALL_UNHOLD = 1,

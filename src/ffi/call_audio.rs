@@ -50,7 +50,8 @@ pub extern "C" fn pjsua2rs_call_dial_dtmf(
 pub struct StreamInfoC {
     /// PJMEDIA_TYPE_AUDIO (1).
     pub media_type: c_int,
-    /// PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004).
+    /// PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004) or
+    /// PJSUA2RS_TP_PROTO_RTP_AVPF (0xa004).
     pub proto: c_int,
     /// PJMEDIA_DIR bits: ENCODING 1, DECODING 2.
     pub dir: c_int,

@@ -305,6 +305,29 @@ pub extern "C" fn pjsua2rs_srtp_crypto_default(
     write_default(out, size, "pjsua2rs_srtp_crypto_default()")
 }
 
+/// Fills `*out` with PJSUA2's defaults for RTCP feedback settings (no AVPF, no
+/// capabilities). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the
+/// struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
+#[no_mangle]
+pub extern "C" fn pjsua2rs_rtcp_fb_config_default(
+    out: *mut RtcpFbConfig,
+    size: usize,
+) -> pjsua2rs_status {
+    write_default(out, size, "pjsua2rs_rtcp_fb_config_default()")
+}
+
+/// Fills `*out` with PJSUA2's defaults for an RTCP feedback capability (type
+/// PJSUA2RS_RTCP_FB_OTHER, empty strings). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is
+/// NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is
+/// allocated. Thread-safe.
+#[no_mangle]
+pub extern "C" fn pjsua2rs_rtcp_fb_cap_default(
+    out: *mut RtcpFbCap,
+    size: usize,
+) -> pjsua2rs_status {
+    write_default(out, size, "pjsua2rs_rtcp_fb_cap_default()")
+}
+
 /// Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps
 /// `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
 /// struct may be smaller: an older program). The caller owns

@@ -5,6 +5,7 @@
 
 use super::attributes::RtpMap;
 use super::direction::Direction;
+use super::feedback::push_feedback;
 use super::local::{CodecOrder, LocalMedia, TelephoneEvent};
 use super::model::{addr_type_of, Connection, MediaDescription, Origin, SessionDescription};
 use super::negotiated::{negotiate, Ends, Negotiated, NegotiationError};
@@ -140,6 +141,11 @@ fn answer_audio(
             answer.push_attribute("fmtp", Some(format!("{} {fmtp}", map.payload_type)));
         }
     }
+    let feedback = codecs.iter().map(|(map, rank)| {
+        let values = ours.get(*rank).map_or(&[][..], |c| &c.rtcp_feedback[..]);
+        (map.payload_type, values)
+    });
+    push_feedback(&mut answer, &local.rtcp_feedback, feedback);
     if let Some(mid) = m.mid() {
         answer.push_attribute("mid", Some(mid.to_string()));
     }

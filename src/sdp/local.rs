@@ -23,6 +23,9 @@ pub struct Codec {
     pub fmtp: Option<String>,
     /// Higher is preferred; 0 disables the codec (as PJSUA2's `codecSetPriority`).
     pub priority: u8,
+    /// RTCP feedback for this codec (RFC 4585 §4.2), each written as `a=rtcp-fb:<pt>
+    /// <value>` on AVPF lines: `nack`, `nack pli`, `trr-int 100`...
+    pub rtcp_feedback: Vec<String>,
 }
 
 impl Codec {
@@ -36,6 +39,7 @@ impl Codec {
             payload_type: None,
             fmtp: None,
             priority: 128,
+            rtcp_feedback: Vec::new(),
         }
     }
 
@@ -150,6 +154,9 @@ pub struct LocalMedia {
     /// Whether an answer lists every common codec, or only the first one (PJMEDIA's
     /// default, `PJMEDIA_SDP_NEG_ANSWER_MULTIPLE_CODECS` 0).
     pub answer_multiple_codecs: bool,
+    /// RTCP feedback for every payload type, written as `a=rtcp-fb:* <value>` on AVPF
+    /// lines (RFC 4585 §4.2); offer such lines by setting `proto` to `RTP/AVPF`.
+    pub rtcp_feedback: Vec<String>,
 }
 
 impl LocalMedia {
@@ -171,6 +178,7 @@ impl LocalMedia {
             ptime: None,
             codec_order: CodecOrder::Remote,
             answer_multiple_codecs: false,
+            rtcp_feedback: Vec::new(),
         }
     }
 
@@ -196,27 +204,38 @@ impl LocalMedia {
     /// with payload types: the configured one when free, else the static one, else the
     /// next free dynamic one. A codec that finds no free type is left out.
     pub fn offered_formats(&self) -> Vec<OfferedFormat> {
-        let mut wanted: Vec<(Option<u8>, RtpMap, Option<String>)> = Vec::new();
+        // Each format with the payload type it asks for (its rtpmap's is set below).
+        let mut wanted: Vec<(Option<u8>, OfferedFormat)> = Vec::new();
         for c in self.codecs_by_priority() {
             let pt = c
                 .payload_type
                 .or_else(|| static_payload_type(&c.encoding, c.clock_rate, c.channels));
-            wanted.push((pt, c.rtpmap(0), c.fmtp.clone()));
+            let format = OfferedFormat {
+                rtpmap: c.rtpmap(0),
+                fmtp: c.fmtp.clone(),
+                rtcp_feedback: c.rtcp_feedback.clone(),
+            };
+            wanted.push((pt, format));
         }
         for te in &self.telephone_events {
-            let map = RtpMap {
+            let rtpmap = RtpMap {
                 payload_type: 0,
                 encoding: "telephone-event".to_string(),
                 clock_rate: te.clock_rate,
                 channels: None,
             };
-            wanted.push((te.payload_type, map, te.fmtp.clone()));
+            let format = OfferedFormat {
+                rtpmap,
+                fmtp: te.fmtp.clone(),
+                rtcp_feedback: Vec::new(),
+            };
+            wanted.push((te.payload_type, format));
         }
         // Configured and static numbers first, so a dynamic pick never takes them; a bit
         // per payload type 0..=127 marks it taken.
         let mut used: u128 = 0;
         let mut chosen: Vec<Option<u8>> = Vec::with_capacity(wanted.len());
-        for (pt, ..) in &wanted {
+        for (pt, _) in &wanted {
             let free = pt.filter(|&p| p <= DYNAMIC_LAST && used & (1 << p) == 0);
             if let Some(p) = free {
                 used |= 1 << p;
@@ -230,9 +249,9 @@ impl LocalMedia {
         wanted
             .into_iter()
             .zip(chosen)
-            .filter_map(|((_, mut map, fmtp), pt)| {
-                map.payload_type = pt?;
-                Some(OfferedFormat { rtpmap: map, fmtp })
+            .filter_map(|((_, mut format), pt)| {
+                format.rtpmap.payload_type = pt?;
+                Some(format)
             })
             .collect()
     }
@@ -245,6 +264,8 @@ pub struct OfferedFormat {
     pub rtpmap: RtpMap,
     /// Its fmtp parameters.
     pub fmtp: Option<String>,
+    /// Its RTCP feedback values (`a=rtcp-fb`).
+    pub rtcp_feedback: Vec<String>,
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@
 mod answer;
 mod attributes;
 mod direction;
+mod feedback;
 mod local;
 mod model;
 mod negotiated;

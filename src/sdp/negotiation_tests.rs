@@ -617,3 +617,42 @@ fn settle_version_for_re_answers() {
         (111, 112)
     );
 }
+
+#[test]
+fn rtcp_feedback_on_avpf_offers_and_answers() {
+    // Offer: RTP/AVPF with `*` feedback first, then each codec's (RFC 4585 §4.2).
+    let mut l = local();
+    l.proto = "RTP/AVPF".into();
+    l.rtcp_feedback = vec!["nack".into()];
+    l.codecs[0].rtcp_feedback = vec!["nack pli".into()];
+    let text = ok(create_offer(&l, None)).to_string();
+    assert!(text.contains("m=audio 4000 RTP/AVPF 0 8 96\r\n"), "{text}");
+    let fb = text.find("a=rtcp-fb:* nack\r\na=rtcp-fb:0 nack pli\r\n");
+    assert!(
+        fb.is_some_and(|at| at > text.rfind("a=rtpmap").unwrap()),
+        "{text}"
+    );
+    // Answer to an AVPF offer: our feedback for the codec chosen, with its number.
+    let (a, _) = ok(answer(
+        &offer("audio 5000 RTP/AVPF 0\r\na=rtcp-fb:0 nack"),
+        &l,
+    ));
+    let text = a.to_string();
+    assert!(text.contains("m=audio 4000 RTP/AVPF 0\r\n"), "{text}");
+    assert!(
+        text.contains("a=rtcp-fb:* nack\r\na=rtcp-fb:0 nack pli\r\n"),
+        "{text}"
+    );
+    // Answer to a plain RTP/AVP offer: no feedback lines.
+    let (a, n) = ok(answer(&offer("audio 5000 RTP/AVP 0"), &l));
+    assert!(!a.to_string().contains("rtcp-fb"), "{a}");
+    assert_eq!(n.audio().map(|m| m.proto.as_str()), Some("RTP/AVP"));
+    // Without feedback configured an AVPF offer is still taken (PJMEDIA: AVP and AVPF
+    // are compatible), answered in its profile without lines.
+    let (a, _) = ok(answer(&offer("audio 5000 RTP/AVPF 8"), &local()));
+    let text = a.to_string();
+    assert!(
+        text.contains("RTP/AVPF 8\r\n") && !text.contains("rtcp-fb"),
+        "{text}"
+    );
+}

@@ -3,6 +3,7 @@
 
 use super::attributes::Attribute;
 use super::direction::Direction;
+use super::feedback::push_feedback;
 use super::local::{HoldType, LocalMedia, OfferedFormat};
 use super::model::{Connection, MediaDescription, Origin, SessionDescription};
 use super::negotiated::NegotiationError;
@@ -118,7 +119,8 @@ fn is_audio(m: &MediaDescription) -> bool {
     m.media.eq_ignore_ascii_case("audio")
 }
 
-/// Our audio m-line: every format with its rtpmap and fmtp, ptime, rtcp-mux, direction.
+/// Our audio m-line: every format with its rtpmap and fmtp, RTCP feedback on AVPF,
+/// ptime, rtcp-mux, direction.
 fn audio_offer(local: &LocalMedia, port: u16, formats: &[OfferedFormat]) -> MediaDescription {
     let pts = formats
         .iter()
@@ -131,6 +133,10 @@ fn audio_offer(local: &LocalMedia, port: u16, formats: &[OfferedFormat]) -> Medi
             m.push_attribute("fmtp", Some(format!("{} {fmtp}", f.rtpmap.payload_type)));
         }
     }
+    let feedback = formats
+        .iter()
+        .map(|f| (f.rtpmap.payload_type, &f.rtcp_feedback[..]));
+    push_feedback(&mut m, &local.rtcp_feedback, feedback);
     common_attributes(&mut m.attributes, local, local.rtcp_mux, local.direction);
     m
 }

@@ -35,6 +35,9 @@ static void defaults() {
     CHECK(cred.scheme == "digest" && cred.realm == "*" && cred.dataType == 0);
     BuddyConfig buddy;
     CHECK(buddy.uri.empty() && !buddy.subscribe && !buddy.subscribe_dlg_event);
+    CHECK(acc.mediaConfig.rtcpFbConfig.dontUseAvpf && acc.mediaConfig.rtcpFbConfig.caps.empty());
+    RtcpFbCap cap;
+    CHECK(cap.type == PJMEDIA_RTCP_FB_OTHER && cap.codecId.empty() && cap.param.empty());
 }
 
 static void membersAndConversion() {
@@ -52,8 +55,18 @@ static void membersAndConversion() {
     so.optName = 8;
     so.setOptValInt(65536);
     acc.mediaConfig.transportConfig.sockOptParams.sockOpts.push_back(so);
+    RtcpFbCap nack;
+    nack.codecId = "PCMU/8000";
+    nack.type = PJMEDIA_RTCP_FB_NACK;
+    nack.param = "pli";
+    acc.mediaConfig.rtcpFbConfig.dontUseAvpf = false;
+    acc.mediaConfig.rtcpFbConfig.caps.push_back(nack);
     std::unique_ptr<AccountConfig::CStruct> c(new AccountConfig::CStruct());
     acc.toPj(*c);
+    const pjsua2rs_c::pjsua2rs_rtcp_fb_config &fb = c->media_config.rtcp_fb_config;
+    CHECK(!fb.dont_use_avpf && fb.caps_count == 1 && fb.caps[0].type == 1 &&
+          string(fb.caps[0].codec_id) == "PCMU/8000" && string(fb.caps[0].param) == "pli");
+
     CHECK(c->struct_size == sizeof *c);
     CHECK(c->sip_config.auth_creds_count == 1 &&
           string(c->sip_config.auth_creds[0].username) == "alice");
@@ -65,6 +78,9 @@ static void membersAndConversion() {
     back.fromPj(*c);
     CHECK(back.idUri == acc.idUri && back.sipConfig.authCreds[0].data == "secret");
     CHECK(back.mediaConfig.transportConfig.tlsConfig.ciphers == IntVector({1, 49199}));
+    CHECK(!back.mediaConfig.rtcpFbConfig.dontUseAvpf &&
+          back.mediaConfig.rtcpFbConfig.caps.size() == 1 &&
+          back.mediaConfig.rtcpFbConfig.caps[0].param == "pli");
 }
 
 static void limits() {

@@ -152,6 +152,18 @@ PJSUA2RS_SRTP_KEYING_SDES = 0
 # `SrtpOpt.keyings` entry: DTLS-SRTP.
 PJSUA2RS_SRTP_KEYING_DTLS_SRTP = 1
 
+# `RtcpFbCap.type`: acknowledgement feedback, `ack` (RFC 4585 §4.2).
+PJSUA2RS_RTCP_FB_ACK = 0
+
+# `RtcpFbCap.type`: negative acknowledgement, `nack`.
+PJSUA2RS_RTCP_FB_NACK = 1
+
+# `RtcpFbCap.type`: minimal interval between regular reports, `trr-int`.
+PJSUA2RS_RTCP_FB_TRR_INT = 2
+
+# `RtcpFbCap.type`: another type, named by `type_name` (the default).
+PJSUA2RS_RTCP_FB_OTHER = 3
+
 # Call flag (pjsua_call_flag): take the call off hold.
 PJSUA2RS_CALL_UNHOLD = 1
 
@@ -319,6 +331,9 @@ PJSUA2RS_MAX_SRTP_KEYINGS = 2
 
 # Maximum TLS cipher ids in `TlsConfig.ciphers`.
 PJSUA2RS_MAX_TLS_CIPHERS = 64
+
+# Maximum RTCP feedback capabilities in `RtcpFbConfig.caps` (PJMEDIA_RTCP_FB_MAX_CAP).
+PJSUA2RS_MAX_RTCP_FB_CAPS = 16
 
 # SIP transport type UDP (PJSIP_TRANSPORT_UDP).
 PJSUA2RS_TRANSPORT_UDP = 1
@@ -525,6 +540,10 @@ PJSUA2RS_FILE_WRITE_ULAW = 2
 # PJMEDIA_TP_PROTO_RTP_AVP as PJSUA2 2.15 numbers it (PJMEDIA_TP_PROTO_RTP 4 with
 # PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
 PJSUA2RS_TP_PROTO_RTP_AVP = 32772
+
+# PJMEDIA_TP_PROTO_RTP_AVPF (PJSUA2 2.15: PJMEDIA_TP_PROTO_RTP_AVP with
+# PJMEDIA_TP_PROFILE_RTCP_FB 0x2000): `StreamInfo.proto` of an RTP/AVPF stream (RFC 4585).
+PJSUA2RS_TP_PROTO_RTP_AVPF = 40964
 
 # PJSIP_TRANSPORT_RELIABLE flag of TransportInfo.flags.
 PJSUA2RS_TRANSPORT_FLAG_RELIABLE = 1
@@ -1198,6 +1217,42 @@ class pjsua2rs_srtp_opt(ctypes.Structure):
     }
 
 
+class pjsua2rs_rtcp_fb_cap(ctypes.Structure):
+    """
+    One RTCP feedback capability (PJSUA2 `RtcpFbCap`): an `a=rtcp-fb` line (RFC 4585 §4.2) of our SDP.
+    """
+
+    _fields_ = [
+        ('codec_id', ctypes.c_char * PJSUA2RS_NAME_LEN),
+        ('type', ctypes.c_int32),
+        ('type_name', ctypes.c_char * PJSUA2RS_NAME_LEN),
+        ('param', ctypes.c_char * PJSUA2RS_NAME_LEN),
+    ]
+    _field_docs_ = {
+        'codec_id': 'The codec it is for, as a codec id or its start (`PCMU/8000`, `opus`), or `*` for every payload type. Default "".',
+        'type': 'The feedback type (PJSUA2RS_RTCP_FB_*). Default PJSUA2RS_RTCP_FB_OTHER.',
+        'type_name': 'The type\'s name when `type` is PJSUA2RS_RTCP_FB_OTHER (`ccm`, `goog-remb`...). Default "".',
+        'param': 'The type\'s parameter (`pli` for `nack pli`, the interval of `trr-int`). Default "".',
+    }
+
+
+class pjsua2rs_rtcp_fb_config(ctypes.Structure):
+    """
+    RTCP feedback settings (PJSUA2 `RtcpFbConfig`, RFC 4585). With `dont_use_avpf` false our offers use the `RTP/AVPF` profile and offers and answers on AVPF lines carry an `a=rtcp-fb` line for each capability. Not saved in JSON.
+    """
+
+    _fields_ = [
+        ('dont_use_avpf', ctypes.c_bool),
+        ('caps', pjsua2rs_rtcp_fb_cap * PJSUA2RS_MAX_RTCP_FB_CAPS),
+        ('caps_count', ctypes.c_uint32),
+    ]
+    _field_docs_ = {
+        'dont_use_avpf': 'Offer plain `RTP/AVP` and no feedback. Default true.',
+        'caps': 'The feedback capabilities.',
+        'caps_count': 'How many entries of `caps` are used.',
+    }
+
+
 class pjsua2rs_account_media_config(ctypes.Structure):
     """Media settings of an account (PJSUA2 `AccountMediaConfig`)."""
 
@@ -1213,6 +1268,7 @@ class pjsua2rs_account_media_config(ctypes.Structure):
         ('rtcp_xr_enabled', ctypes.c_bool),
         ('use_loop_med_tp', ctypes.c_bool),
         ('enable_loopback', ctypes.c_bool),
+        ('rtcp_fb_config', pjsua2rs_rtcp_fb_config),
     ]
     _field_docs_ = {
         'transport_config': "The RTP transports' settings; `port` is the base RTP port. Default port 4000.",
@@ -1226,6 +1282,7 @@ class pjsua2rs_account_media_config(ctypes.Structure):
         'rtcp_xr_enabled': 'Send RTCP extended reports. Default false.',
         'use_loop_med_tp': 'Use a loopback media transport (no network). Default false.',
         'enable_loopback': 'With the loopback transport, loop sent media back. Default false.',
+        'rtcp_fb_config': 'RTCP feedback (AVPF) settings. Not saved in JSON.',
     }
 
 
@@ -1812,7 +1869,7 @@ class pjsua2rs_stream_info(ctypes.Structure):
     ]
     _field_docs_ = {
         'media_type': 'PJMEDIA_TYPE_AUDIO (1).',
-        'proto': 'PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004).',
+        'proto': 'PJSUA2RS_TP_PROTO_RTP_AVP (PJMEDIA_TP_PROTO_RTP_AVP, 0x8004) or PJSUA2RS_TP_PROTO_RTP_AVPF (0xa004).',
         'dir': 'PJMEDIA_DIR bits: ENCODING 1, DECODING 2.',
         'remote_rtp_address': 'Where RTP goes ("ip:port").',
         'remote_rtcp_address': 'Where RTCP goes.',
@@ -2814,6 +2871,17 @@ PROTOTYPES = [
     # Thread-safe.
     # pjsua2rs_status pjsua2rs_srtp_crypto_default(pjsua2rs_srtp_crypto *out, size_t size)
     ('pjsua2rs_srtp_crypto_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_srtp_crypto), ctypes.c_size_t,)),
+    # Fills `*out` with PJSUA2's defaults for RTCP feedback settings (no AVPF, no
+    # capabilities). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the
+    # struct's `sizeof`. The caller owns `*out`; nothing is allocated. Thread-safe.
+    # pjsua2rs_status pjsua2rs_rtcp_fb_config_default(pjsua2rs_rtcp_fb_config *out, size_t size)
+    ('pjsua2rs_rtcp_fb_config_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_rtcp_fb_config), ctypes.c_size_t,)),
+    # Fills `*out` with PJSUA2's defaults for an RTCP feedback capability (type
+    # PJSUA2RS_RTCP_FB_OTHER, empty strings). Returns PJSUA2RS_ERR_INVALID_ARG if `out` is
+    # NULL or `size` is not the struct's `sizeof`. The caller owns `*out`; nothing is
+    # allocated. Thread-safe.
+    # pjsua2rs_status pjsua2rs_rtcp_fb_cap_default(pjsua2rs_rtcp_fb_cap *out, size_t size)
+    ('pjsua2rs_rtcp_fb_cap_default', pjsua2rs_status, (ctypes.POINTER(pjsua2rs_rtcp_fb_cap), ctypes.c_size_t,)),
     # Fills `*out` with PJSUA2's defaults for a buddy config (no subscription) and stamps
     # `struct_size`. Returns PJSUA2RS_ERR_INVALID_ARG if `out` is NULL or `size` is not the struct's `sizeof` (a versioned
     # struct may be smaller: an older program). The caller owns

@@ -27,6 +27,8 @@ CLASSES = [
     ("pjsua2rs_account_nat_config", "AccountNatConfig"),
     ("pjsua2rs_srtp_crypto", "SrtpCrypto"),
     ("pjsua2rs_srtp_opt", "SrtpOpt"),
+    ("pjsua2rs_rtcp_fb_cap", "RtcpFbCap"),
+    ("pjsua2rs_rtcp_fb_config", "RtcpFbConfig"),
     ("pjsua2rs_account_media_config", "AccountMediaConfig"),
     ("pjsua2rs_account_video_config", "AccountVideoConfig"),
     ("pjsua2rs_account_text_config", "AccountTextConfig"),
@@ -65,6 +67,7 @@ VECTOR_CLASSES = {
     "pjsua2rs_auth_cred_info": "AuthCredInfoVector",
     "pjsua2rs_srtp_crypto": "SrtpCryptoVector",
     "pjsua2rs_sock_opt": "SockOptVector",
+    "pjsua2rs_rtcp_fb_cap": "RtcpFbCapVector",
 }
 
 
@@ -171,6 +174,12 @@ ENUMS = [
     ("pjmedia_srtp_keying_method", [
         ("PJMEDIA_SRTP_KEYING_SDES", "PJSUA2RS_SRTP_KEYING_SDES"),
         ("PJMEDIA_SRTP_KEYING_DTLS_SRTP", "PJSUA2RS_SRTP_KEYING_DTLS_SRTP"),
+    ]),
+    ("pjmedia_rtcp_fb_type", [
+        ("PJMEDIA_RTCP_FB_ACK", "PJSUA2RS_RTCP_FB_ACK"),
+        ("PJMEDIA_RTCP_FB_NACK", "PJSUA2RS_RTCP_FB_NACK"),
+        ("PJMEDIA_RTCP_FB_TRR_INT", "PJSUA2RS_RTCP_FB_TRR_INT"),
+        ("PJMEDIA_RTCP_FB_OTHER", "PJSUA2RS_RTCP_FB_OTHER"),
     ]),
     ("pjsua_call_flag", [
         ("PJSUA_CALL_UNHOLD", "PJSUA2RS_CALL_UNHOLD"),

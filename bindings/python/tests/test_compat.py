@@ -20,7 +20,7 @@ from sipp import HAVE_SIPP, Sipp
 
 PROGRAMS = ["endpoint_basics.py", "json_persistence.py", "config_objects.py",
             "account_register.py", "call_basic.py", "media_basic.py", "codecs.py",
-            "media_port.py"]
+            "media_port.py", "rtcp_feedback.py"]
 # Program -> the sipp scenario and arguments it runs against.
 SIPP_PROGRAMS = {
     "account_register.py": ("registrar_auth.xml",

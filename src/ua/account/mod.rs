@@ -3,6 +3,7 @@
 //! sees an id and callbacks.
 
 pub mod contact;
+pub mod rtcp_feedback;
 pub mod settings;
 
 pub use settings::{AccountSettings, CallSettings, NatSettings};

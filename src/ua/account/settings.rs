@@ -1,6 +1,7 @@
 //! An AccountConfig checked and turned into what the core uses: parsed URIs, credentials,
 //! headers and timing. Every string is validated here, so errors name the config field.
 
+use super::rtcp_feedback::{rtcp_feedback, RtcpFeedback};
 use crate::sip::auth::Credential;
 use crate::sip::parse::{parse_name_addr, parse_uri};
 use crate::sip::registration::RegTiming;
@@ -50,6 +51,9 @@ pub struct CallSettings {
     pub media_public_address: String,
     /// `mediaConfig.rtcpMuxEnabled`.
     pub rtcp_mux: bool,
+    /// `mediaConfig.rtcpFbConfig`: the RTCP feedback capabilities when AVPF is used
+    /// (`dontUseAvpf` false), else `None`.
+    pub rtcp_feedback: Option<Vec<RtcpFeedback>>,
 }
 
 impl Default for CallSettings {
@@ -66,6 +70,7 @@ impl Default for CallSettings {
             rtp_port_range: 0,
             media_public_address: String::new(),
             rtcp_mux: false,
+            rtcp_feedback: None,
         }
     }
 }
@@ -241,6 +246,7 @@ impl AccountSettings {
             )?
             .to_string(),
             rtcp_mux: cfg.media_config.rtcp_mux_enabled,
+            rtcp_feedback: rtcp_feedback(&cfg.media_config.rtcp_fb_config)?,
         };
         let settings = AccountSettings {
             priority: cfg.priority,

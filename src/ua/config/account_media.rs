@@ -1,5 +1,5 @@
 //! Media settings of an account (PJSUA2 account.hpp): `AccountMediaConfig` with SRTP
-//! options, and the video, real-time text and IP-change settings.
+//! options and RTCP feedback, and the video, real-time text and IP-change settings.
 
 use super::limits::*;
 use super::transport::TransportConfig;
@@ -19,6 +19,14 @@ pub const PJSUA2RS_SRTP_NO_AUTHENTICATION: u32 = 2;
 pub const PJSUA2RS_SRTP_KEYING_SDES: i32 = 0;
 /// `SrtpOpt.keyings` entry: DTLS-SRTP.
 pub const PJSUA2RS_SRTP_KEYING_DTLS_SRTP: i32 = 1;
+/// `RtcpFbCap.type`: acknowledgement feedback, `ack` (RFC 4585 §4.2).
+pub const PJSUA2RS_RTCP_FB_ACK: i32 = 0;
+/// `RtcpFbCap.type`: negative acknowledgement, `nack`.
+pub const PJSUA2RS_RTCP_FB_NACK: i32 = 1;
+/// `RtcpFbCap.type`: minimal interval between regular reports, `trr-int`.
+pub const PJSUA2RS_RTCP_FB_TRR_INT: i32 = 2;
+/// `RtcpFbCap.type`: another type, named by `type_name` (the default).
+pub const PJSUA2RS_RTCP_FB_OTHER: i32 = 3;
 /// Call flag (pjsua_call_flag): take the call off hold.
 pub const PJSUA2RS_CALL_UNHOLD: u32 = 1;
 /// Call flag: update the Contact of the dialog.
@@ -86,6 +94,58 @@ impl Default for SrtpOpt {
     }
 }
 
+/// One RTCP feedback capability (PJSUA2 `RtcpFbCap`): an `a=rtcp-fb` line (RFC 4585
+/// §4.2) of our SDP.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RtcpFbCap {
+    /// The codec it is for, as a codec id or its start (`PCMU/8000`, `opus`), or `*`
+    /// for every payload type. Default "".
+    pub codec_id: [c_char; PJSUA2RS_NAME_LEN],
+    /// The feedback type (PJSUA2RS_RTCP_FB_*). Default PJSUA2RS_RTCP_FB_OTHER.
+    pub r#type: i32,
+    /// The type's name when `type` is PJSUA2RS_RTCP_FB_OTHER (`ccm`, `goog-remb`...).
+    /// Default "".
+    pub type_name: [c_char; PJSUA2RS_NAME_LEN],
+    /// The type's parameter (`pli` for `nack pli`, the interval of `trr-int`). Default "".
+    pub param: [c_char; PJSUA2RS_NAME_LEN],
+}
+
+impl Default for RtcpFbCap {
+    fn default() -> Self {
+        RtcpFbCap {
+            codec_id: [0; PJSUA2RS_NAME_LEN],
+            r#type: PJSUA2RS_RTCP_FB_OTHER,
+            type_name: [0; PJSUA2RS_NAME_LEN],
+            param: [0; PJSUA2RS_NAME_LEN],
+        }
+    }
+}
+
+/// RTCP feedback settings (PJSUA2 `RtcpFbConfig`, RFC 4585). With `dont_use_avpf` false
+/// our offers use the `RTP/AVPF` profile and offers and answers on AVPF lines carry an
+/// `a=rtcp-fb` line for each capability. Not saved in JSON.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RtcpFbConfig {
+    /// Offer plain `RTP/AVP` and no feedback. Default true.
+    pub dont_use_avpf: bool,
+    /// The feedback capabilities.
+    pub caps: [RtcpFbCap; PJSUA2RS_MAX_RTCP_FB_CAPS],
+    /// How many entries of `caps` are used.
+    pub caps_count: u32,
+}
+
+impl Default for RtcpFbConfig {
+    fn default() -> Self {
+        RtcpFbConfig {
+            dont_use_avpf: true,
+            caps: [RtcpFbCap::default(); PJSUA2RS_MAX_RTCP_FB_CAPS],
+            caps_count: 0,
+        }
+    }
+}
+
 /// Media settings of an account (PJSUA2 `AccountMediaConfig`).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -112,6 +172,8 @@ pub struct AccountMediaConfig {
     pub use_loop_med_tp: bool,
     /// With the loopback transport, loop sent media back. Default false.
     pub enable_loopback: bool,
+    /// RTCP feedback (AVPF) settings. Not saved in JSON.
+    pub rtcp_fb_config: RtcpFbConfig,
 }
 
 impl Default for AccountMediaConfig {
@@ -131,6 +193,7 @@ impl Default for AccountMediaConfig {
             rtcp_xr_enabled: false,
             use_loop_med_tp: false,
             enable_loopback: false,
+            rtcp_fb_config: RtcpFbConfig::default(),
         }
     }
 }

@@ -45,3 +45,5 @@ pub const PJSUA2RS_MAX_SRTP_CRYPTOS: usize = 16;
 pub const PJSUA2RS_MAX_SRTP_KEYINGS: usize = 2;
 /// Maximum TLS cipher ids in `TlsConfig.ciphers`.
 pub const PJSUA2RS_MAX_TLS_CIPHERS: usize = 64;
+/// Maximum RTCP feedback capabilities in `RtcpFbConfig.caps` (PJMEDIA_RTCP_FB_MAX_CAP).
+pub const PJSUA2RS_MAX_RTCP_FB_CAPS: usize = 16;

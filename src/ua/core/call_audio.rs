@@ -11,6 +11,7 @@ use crate::media::Slot;
 use crate::rng::Rng;
 use crate::rtp::StreamStat;
 use crate::sdp::{Codec, TelephoneEvent};
+use crate::ua::account::rtcp_feedback::RtcpFeedback;
 use crate::ua::call::{CallId, CallKey, OnDtmfDigitParam, PJSUA2RS_DTMF_METHOD_RFC2833};
 use crate::ua::media::stream::{AudioStream, StreamEvent, StreamInfo, StreamSetup};
 use crate::ua::media::transport::RtpTransport;
@@ -57,9 +58,13 @@ impl UaCore {
         self.media = Some(media);
     }
 
-    /// The codecs a new call offers (by priority, as `codecSetPriority` left them) and
-    /// telephone-event at each of their RTP clock rates.
-    pub(super) fn offer_codecs(&self) -> (Vec<Codec>, Vec<TelephoneEvent>) {
+    /// The codecs a new call offers (by priority, as `codecSetPriority` left them), each
+    /// with the RTCP `feedback` for its codec id, and telephone-event at each of their RTP
+    /// clock rates.
+    pub(super) fn offer_codecs(
+        &self,
+        feedback: &[RtcpFeedback],
+    ) -> (Vec<Codec>, Vec<TelephoneEvent>) {
         let Some(media) = &self.media else {
             let g711 = vec![Codec::new("PCMU", 8000, 1), Codec::new("PCMA", 8000, 1)];
             return (g711, vec![TelephoneEvent::new(8000)]);
@@ -82,6 +87,12 @@ impl UaCore {
                 codec.payload_type = c.static_pt;
                 codec.fmtp = (!fmtp.is_empty()).then(|| fmtp.join(";"));
                 codec.priority = priority;
+                let id = c.id();
+                codec.rtcp_feedback = feedback
+                    .iter()
+                    .filter(|f| f.codec_id != "*" && f.applies_to(&id))
+                    .map(|f| f.value.clone())
+                    .collect();
                 codec
             })
             .collect();

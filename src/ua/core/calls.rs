@@ -174,9 +174,19 @@ impl UaCore {
         local.session_id = self.rng.next_u64() >> 12;
         local.session_version = local.session_id;
         local.rtcp_mux = call.rtcp_mux;
-        let (codecs, events) = self.offer_codecs();
+        let feedback = call.rtcp_feedback.as_deref().unwrap_or_default();
+        let (codecs, events) = self.offer_codecs(feedback);
         local.codecs = codecs;
         local.telephone_events = events;
+        if call.rtcp_feedback.is_some() {
+            // RFC 4585: feedback needs the AVPF profile; PJSUA offers it then.
+            local.proto = "RTP/AVPF".to_string();
+            local.rtcp_feedback = feedback
+                .iter()
+                .filter(|f| f.codec_id == "*")
+                .map(|f| f.value.clone())
+                .collect();
+        }
         Ok((local, transport))
     }
 

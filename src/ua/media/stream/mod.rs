@@ -17,7 +17,9 @@ mod setup;
 #[cfg(test)]
 mod tests;
 
-pub use setup::{Packetization, StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AVP};
+pub use setup::{
+    Packetization, StreamInfo, StreamSetup, PJSUA2RS_TP_PROTO_RTP_AVP, PJSUA2RS_TP_PROTO_RTP_AVPF,
+};
 
 use crate::media::codec::{CodecParam, CodecRegistry};
 use crate::media::{AudioFormat, MediaPort};
@@ -252,7 +254,7 @@ impl AudioStream {
         let te = self.setup.telephone_event.as_ref();
         StreamInfo {
             media_type: 1,
-            proto: setup::PJSUA2RS_TP_PROTO_RTP_AVP,
+            proto: self.setup.proto,
             dir: i32::from(d.sends()) | (i32::from(d.receives()) << 1),
             remote_rtp_address: self.remote_rtp.to_string(),
             remote_rtcp_address: self.remote_rtcp.to_string(),

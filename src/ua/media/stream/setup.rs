@@ -22,6 +22,9 @@ pub struct StreamSetup {
     pub ptime: Option<u32>,
     /// Whether we send and receive.
     pub direction: Direction,
+    /// The m-line's profile as PJMEDIA numbers it ([`PJSUA2RS_TP_PROTO_RTP_AVP`] or
+    /// [`PJSUA2RS_TP_PROTO_RTP_AVPF`]).
+    pub proto: i32,
 }
 
 /// Opus frame lengths RFC 6716 allows that fit our 10 ms grid.
@@ -50,6 +53,11 @@ impl StreamSetup {
             rtcp_mux: m.rtcp_mux,
             ptime: m.ptime,
             direction: m.direction,
+            proto: if m.proto.eq_ignore_ascii_case("RTP/AVPF") {
+                PJSUA2RS_TP_PROTO_RTP_AVPF
+            } else {
+                PJSUA2RS_TP_PROTO_RTP_AVP
+            },
         })
     }
 
@@ -143,13 +151,17 @@ fn parse_fmtp(text: &str) -> Vec<CodecFmtp> {
 /// PJMEDIA_TP_PROTO_RTP_AVP as PJSUA2 2.15 numbers it (PJMEDIA_TP_PROTO_RTP 4 with
 /// PJMEDIA_TP_PROFILE_AVP 0x8000): `StreamInfo.proto` of a plain RTP stream.
 pub const PJSUA2RS_TP_PROTO_RTP_AVP: i32 = 0x8004;
+/// PJMEDIA_TP_PROTO_RTP_AVPF (PJSUA2 2.15: PJMEDIA_TP_PROTO_RTP_AVP with
+/// PJMEDIA_TP_PROFILE_RTCP_FB 0x2000): `StreamInfo.proto` of an RTP/AVPF stream (RFC 4585).
+pub const PJSUA2RS_TP_PROTO_RTP_AVPF: i32 = 0xa004;
 
 /// PJSUA2's `StreamInfo` of an audio stream.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StreamInfo {
     /// PJMEDIA_TYPE_AUDIO (1).
     pub media_type: i32,
-    /// PJMEDIA_TP_PROTO_RTP_AVP ([`PJSUA2RS_TP_PROTO_RTP_AVP`]).
+    /// The profile: PJMEDIA_TP_PROTO_RTP_AVP or _RTP_AVPF ([`PJSUA2RS_TP_PROTO_RTP_AVP`],
+    /// [`PJSUA2RS_TP_PROTO_RTP_AVPF`]).
     pub proto: i32,
     /// PJMEDIA_DIR bits: ENCODING 1, DECODING 2.
     pub dir: i32,
@@ -198,6 +210,7 @@ mod tests {
             rtcp_mux: false,
             ptime: None,
             direction: Direction::SendRecv,
+            proto: PJSUA2RS_TP_PROTO_RTP_AVP,
         }
     }
 

@@ -37,6 +37,7 @@ fn stream_with_events(remote: SocketAddr, on_event: StreamEventSink) -> (AudioSt
         rtcp_mux: false,
         ptime: None,
         direction: Direction::SendRecv,
+        proto: PJSUA2RS_TP_PROTO_RTP_AVP,
     };
     let mut rng = Rng::from_seed(7);
     let stream = AudioStream::new(1, setup, sockets, &engine, &mut rng, on_event).unwrap();
