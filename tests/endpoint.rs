@@ -279,6 +279,36 @@ fn transport_shutdown_lets_the_transaction_in_progress_finish_then_closes() {
 }
 
 #[test]
+fn transport_close_ends_a_graceful_shutdown_at_once() {
+    let ep = Arc::new(started(&quiet_config()));
+    let udp = ep_udp(&ep);
+    let local = ep.transport_get_info(udp).unwrap().local;
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    silent
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let uri = format!("sip:{}", silent.local_addr().unwrap());
+    let asking = {
+        let ep = ep.clone();
+        std::thread::spawn(move || ep.send_options(&uri, Duration::from_millis(500)))
+    };
+    let mut buf = [0u8; 4096];
+    silent.recv_from(&mut buf).unwrap();
+    ep.transport_shutdown(udp).unwrap();
+    assert!(
+        std::net::UdpSocket::bind(local).is_err(),
+        "kept for the OPTIONS"
+    );
+    ep.transport_close(udp).unwrap();
+    std::net::UdpSocket::bind(local).expect("closed when transportClose returned");
+    assert_eq!(
+        ep.transport_close(udp).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    assert!(asking.join().unwrap().is_err(), "the OPTIONS got no answer");
+}
+
+#[test]
 fn port_range_skips_busy_ports() {
     let ep = started(&quiet_config());
     let busy = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
