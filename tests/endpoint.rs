@@ -172,6 +172,142 @@ fn transports_enumerate_describe_and_close() {
     assert_eq!(bad.status, PJSUA2RS_ERR_INVALID_ARG);
 }
 
+/// A 200 answering `request` (its Via, From, To with a tag, Call-ID and CSeq).
+fn answer_200(request: &str) -> String {
+    let mut out = String::from("SIP/2.0 200 OK\r\n");
+    for line in request.split("\r\n") {
+        let name = line.split(':').next().unwrap_or("").to_ascii_lowercase();
+        match name.as_str() {
+            "via" | "from" | "call-id" | "cseq" => out.push_str(&format!("{line}\r\n")),
+            "to" => out.push_str(&format!("{line};tag=peer\r\n")),
+            _ => {}
+        }
+    }
+    out + "Content-Length: 0\r\n\r\n"
+}
+
+#[test]
+fn a_disabled_transport_neither_receives_nor_sends_until_enabled_again() {
+    let a = started(&quiet_config());
+    let b = started(&quiet_config());
+    listen(&a, PJSUA2RS_TRANSPORT_UDP, "127.0.0.1");
+    let b_udp = ep_udp(&b);
+    let b_addr = b.transport_get_info(b_udp).unwrap().local;
+    let uri = format!("sip:{b_addr}");
+    b.transport_set_enable(b_udp, false).unwrap();
+    b.transport_set_enable(b_udp, false).unwrap(); // idempotent
+    assert_eq!(b.transport_enum().unwrap(), vec![b_udp], "still listed");
+    let err = a
+        .send_options(&uri, Duration::from_millis(700))
+        .unwrap_err();
+    assert_eq!(err.status, PJSUA2RS_ERR_TIMEOUT, "b drops what it receives");
+    // b has no other UDP transport: its own requests fail at once.
+    let start = Instant::now();
+    assert!(b.send_options(&uri, Duration::from_secs(5)).is_err());
+    assert!(start.elapsed() < Duration::from_secs(1));
+    b.transport_set_enable(b_udp, true).unwrap();
+    assert_eq!(
+        a.send_options(&uri, Duration::from_secs(5))
+            .unwrap()
+            .status_code,
+        200
+    );
+    assert_eq!(
+        b.transport_set_enable(99, true).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+}
+
+/// Creates a UDP transport on 127.0.0.1 and returns its id.
+fn ep_udp(ep: &Endpoint) -> i32 {
+    ep.transport_create(PJSUA2RS_TRANSPORT_UDP, &transport("127.0.0.1"))
+        .unwrap()
+}
+
+#[test]
+fn transport_shutdown_lets_the_transaction_in_progress_finish_then_closes() {
+    let mut cfg = quiet_config();
+    cfg.ua_config.tsx_t4_msec = 500; // Timer K: how long the finished transaction lingers
+    let ep = Arc::new(started(&cfg));
+    let udp = ep_udp(&ep);
+    let local = ep.transport_get_info(udp).unwrap().local;
+    let peer = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    peer.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let uri = format!("sip:{}", peer.local_addr().unwrap());
+    let asking = {
+        let (ep, uri) = (ep.clone(), uri.clone());
+        std::thread::spawn(move || ep.send_options(&uri, Duration::from_secs(5)))
+    };
+    let mut buf = [0u8; 4096];
+    let (n, from) = peer.recv_from(&mut buf).unwrap();
+    assert_eq!(from, local);
+    ep.transport_shutdown(udp).unwrap();
+    assert!(ep.transport_enum().unwrap().is_empty(), "no longer listed");
+    assert_eq!(
+        ep.transport_get_info(udp).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    assert!(
+        std::net::UdpSocket::bind(local).is_err(),
+        "open while the OPTIONS transaction uses it"
+    );
+    // No new request takes it.
+    assert!(ep.send_options(&uri, Duration::from_secs(5)).is_err());
+    let request = String::from_utf8_lossy(&buf[..n]).to_string();
+    peer.send_to(answer_200(&request).as_bytes(), from).unwrap();
+    let outcome = asking.join().unwrap().unwrap();
+    assert_eq!(outcome.status_code, 200, "the answer came in on it");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::net::UdpSocket::bind(local).is_err() {
+        assert!(Instant::now() < deadline, "closed after Timer K");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        ep.transport_shutdown(udp).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    // Unused, it closes before transportShutdown returns.
+    let idle = ep_udp(&ep);
+    let idle_addr = ep.transport_get_info(idle).unwrap().local;
+    ep.transport_shutdown(idle).unwrap();
+    std::net::UdpSocket::bind(idle_addr).expect("closed at once");
+    ep.lib_destroy().unwrap();
+    assert_eq!(
+        ep.transport_shutdown(idle).unwrap_err().status,
+        PJSUA2RS_ERR_SIP_SHUTDOWN
+    );
+}
+
+#[test]
+fn transport_close_ends_a_graceful_shutdown_at_once() {
+    let ep = Arc::new(started(&quiet_config()));
+    let udp = ep_udp(&ep);
+    let local = ep.transport_get_info(udp).unwrap().local;
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    silent
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let uri = format!("sip:{}", silent.local_addr().unwrap());
+    let asking = {
+        let ep = ep.clone();
+        std::thread::spawn(move || ep.send_options(&uri, Duration::from_millis(500)))
+    };
+    let mut buf = [0u8; 4096];
+    silent.recv_from(&mut buf).unwrap();
+    ep.transport_shutdown(udp).unwrap();
+    assert!(
+        std::net::UdpSocket::bind(local).is_err(),
+        "kept for the OPTIONS"
+    );
+    ep.transport_close(udp).unwrap();
+    std::net::UdpSocket::bind(local).expect("closed when transportClose returned");
+    assert_eq!(
+        ep.transport_close(udp).unwrap_err().status,
+        PJSUA2RS_ERR_NOT_FOUND
+    );
+    assert!(asking.join().unwrap().is_err(), "the OPTIONS got no answer");
+}
+
 #[test]
 fn port_range_skips_busy_ports() {
     let ep = started(&quiet_config());

@@ -473,3 +473,10 @@ fn sipp_registrar_refresh_passes_a_good_client() {
 fn sipp_registrar_503_passes_a_good_client() {
     assert_pair_passes("registrar_503.xml", "uac_register_503.xml", "u1");
 }
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn sipp_registrar_delay_passes_a_good_client() {
+    assert_pair_passes("registrar_delay.xml", "uac_register_delay.xml", "u1");
+    assert_pair_passes("registrar_delay.xml", "uac_register_delay.xml", "t1");
+}

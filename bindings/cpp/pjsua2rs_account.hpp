@@ -76,7 +76,7 @@ struct OnRegStateParam {
     /** The response, when one arrived. */
     SipRxData rdata;
     /** The granted binding time in seconds (0 when unregistered or failed). */
-    int expiration = 0;
+    unsigned expiration = 0;
 };
 
 /** The param of Account::onIncomingCall (PJSUA2's `OnIncomingCallParam`). */
@@ -286,7 +286,7 @@ class Account {
         prm.rdata.info = p->rdata.info ? p->rdata.info : "";
         prm.rdata.wholeMsg = p->rdata.whole_msg ? p->rdata.whole_msg : "";
         prm.rdata.srcAddress = p->rdata.src_address ? p->rdata.src_address : "";
-        prm.expiration = static_cast<int>(p->expiration);
+        prm.expiration = p->expiration;
         dispatch(user_data, "onRegState", [&](Account &a) { a.onRegState(prm); });
     }
 

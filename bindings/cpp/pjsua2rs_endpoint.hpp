@@ -151,6 +151,13 @@ class Endpoint {
         detail::check(pjsua2rs_c::pjsua2rs_endpoint_lib_start(handle("libStart")));
     }
 
+    /** PJSUA2 requires threads it did not create to register before calling it. Here any
+     *  thread may call any method, so this does nothing and never throws. */
+    void libRegisterThread(const string &name) PJSUA2_THROW(Error) { (void)name; }
+
+    /** Always true: every thread may call the library (see libRegisterThread). */
+    bool libIsThreadRegistered() { return true; }
+
     /** Poll mode: waits up to `msec_timeout` ms and runs the queued callbacks on this
      *  thread; returns how many ran (0 with a library callback thread). */
     int libHandleEvents(unsigned msec_timeout) {
@@ -250,9 +257,27 @@ class Endpoint {
         return out;
     }
 
-    /** Closes transport `id`. */
+    /** Closes transport `id` now (also one shutting down after transportShutdown). */
     void transportClose(TransportId id) PJSUA2_THROW(Error) {
         detail::check(pjsua2rs_c::pjsua2rs_endpoint_transport_close(handle("transportClose"), id));
+    }
+
+    /** Graceful close of transport `id` (PJSUA2 takes a TransportHandle from
+     *  onTransportState; this library has no such pointer and takes the id). It leaves
+     *  transportEnum at once and no new request uses it; its socket stays open for the
+     *  transactions already using it and closes when the last one ends (at once when
+     *  unused). */
+    void transportShutdown(TransportId id) PJSUA2_THROW(Error) {
+        detail::check(
+            pjsua2rs_c::pjsua2rs_endpoint_transport_shutdown(handle("transportShutdown"), id));
+    }
+
+    /** Disables transport `id` (it keeps its socket but drops what it receives, sends
+     *  nothing and is not used for new requests) or enables it again. PJSUA2 declares this
+     *  without implementing it (`#if 0` in endpoint.hpp). */
+    void transportSetEnable(TransportId id, bool enabled) PJSUA2_THROW(Error) {
+        detail::check(pjsua2rs_c::pjsua2rs_endpoint_transport_set_enable(
+            handle("transportSetEnable"), id, enabled));
     }
 
     /** pjsua2rs extension: sends an OPTIONS request to `uri` outside any dialog and waits

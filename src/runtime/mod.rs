@@ -49,6 +49,11 @@ pub trait Core: Send + 'static {
     fn handle_timeout(&mut self, now: Instant);
     /// The next message to send.
     fn poll_transmit(&mut self) -> Option<Transmit>;
+    /// The next transport whose socket the driver must close now (a transport shut down
+    /// gracefully whose last transaction ended). Asked after the transmits.
+    fn poll_close(&mut self) -> Option<TransportId> {
+        None
+    }
     /// When `handle_timeout` must next run.
     fn poll_timeout(&self) -> Option<Instant>;
     /// Processes internal work after inputs (turning protocol events into app events).
@@ -279,6 +284,10 @@ fn flush<C: Core>(core: &mut C, io: &mut Io) {
             if let Err(flow) = io.send(t) {
                 guarded(core, |c| c.handle_flow_error(now, flow));
             }
+        }
+        while let Some(id) = core.poll_close() {
+            // The tasks end by themselves once aborted; nobody waits for them here.
+            let _ = io.close_transport(id);
         }
         if !sent {
             return;

@@ -135,9 +135,11 @@ impl SipEndpoint {
         &mut self.rng
     }
 
-    /// Adds a transport.
+    /// Adds a transport. The list stays in id (creation) order, also when a disabled
+    /// transport comes back, so the first transport of a kind stays the preferred one.
     pub fn add_transport(&mut self, t: LocalTransport) {
-        self.transports.push(t);
+        let at = self.transports.partition_point(|x| x.id < t.id);
+        self.transports.insert(at, t);
     }
 
     /// Removes a transport; returns whether it existed.
@@ -150,6 +152,12 @@ impl SipEndpoint {
     /// The transports, in creation order.
     pub fn transports(&self) -> &[LocalTransport] {
         &self.transports
+    }
+
+    /// Whether a live transaction uses transport `id` (a transport shut down gracefully
+    /// closes once none does).
+    pub fn transport_in_use(&self, id: TransportId) -> bool {
+        self.tsx.uses_transport(id)
     }
 
     /// The transport with this number.

@@ -1,5 +1,6 @@
-/* The endpoint through the C ABI: life cycle, UDP and TCP transports, an OPTIONS to
- * itself, several threads calling at once, a log writer, and every kind of bad input
+/* The endpoint through the C ABI: life cycle, UDP and TCP transports (disabled and enabled
+ * again, shut down gracefully), an OPTIONS to itself, several threads calling at once, a
+ * log writer, and every kind of bad input
  * (NULL, stale handle, bad UTF-8, wrong state) giving an error status, never a crash.
  * Also run under valgrind by tests/c/run.sh --valgrind. */
 #include <pjsua2rs.h>
@@ -114,6 +115,24 @@ int main(void) {
         CHECK(p[i].ok == 20);
     }
 
+    /* A disabled transport stays listed but is not used: an OPTIONS over UDP finds no
+     * transport until it is enabled again. */
+    CHECK(pjsua2rs_endpoint_transport_set_enable(ep, udp, false) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_endpoint_transport_enum(ep, ids, 4, &count) == PJSUA2RS_SUCCESS && count == 2);
+    CHECK(pjsua2rs_endpoint_send_options(ep, udp_uri, 500, &r, NULL, 0, NULL) == PJSUA2RS_ERR_SIP_UNSUPPORTED_TRANSPORT);
+    CHECK(pjsua2rs_endpoint_transport_set_enable(ep, udp, true) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_endpoint_send_options(ep, udp_uri, 5000, &r, NULL, 0, NULL) == PJSUA2RS_SUCCESS);
+    CHECK(r.status_code == 200);
+    CHECK(pjsua2rs_endpoint_transport_set_enable(ep, 999, true) == PJSUA2RS_ERR_NOT_FOUND);
+
+    /* An unused transport shut down gracefully is gone at once. */
+    int spare = -1;
+    CHECK(pjsua2rs_endpoint_transport_create(ep, PJSUA2RS_TRANSPORT_UDP, &tcfg, &spare) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_endpoint_transport_shutdown(ep, spare) == PJSUA2RS_SUCCESS);
+    CHECK(pjsua2rs_endpoint_transport_get_info(ep, spare, &info) == PJSUA2RS_ERR_NOT_FOUND);
+    CHECK(pjsua2rs_endpoint_transport_shutdown(ep, spare) == PJSUA2RS_ERR_NOT_FOUND);
+    CHECK(pjsua2rs_endpoint_transport_set_enable(ep, spare, true) == PJSUA2RS_ERR_NOT_FOUND);
+
     /* Bad input: errors, never crashes. */
     CHECK(pjsua2rs_endpoint_create(NULL) == PJSUA2RS_ERR_INVALID_ARG);
     CHECK(pjsua2rs_endpoint_lib_init(ep, NULL) == PJSUA2RS_ERR_INVALID_ARG);
@@ -151,6 +170,8 @@ int main(void) {
     /* The handle is stale now. */
     CHECK(pjsua2rs_endpoint_lib_get_state(ep, &state) == PJSUA2RS_ERR_INVALID_HANDLE);
     CHECK(pjsua2rs_endpoint_destroy(ep) == PJSUA2RS_ERR_INVALID_HANDLE);
+    CHECK(pjsua2rs_endpoint_transport_shutdown(ep, udp) == PJSUA2RS_ERR_INVALID_HANDLE);
+    CHECK(pjsua2rs_endpoint_transport_set_enable(ep, udp, false) == PJSUA2RS_ERR_INVALID_HANDLE);
 
     pthread_mutex_lock(&log_lock);
     int entries = log_entries, saw = saw_transport_message;

@@ -1,6 +1,16 @@
-/* Endpoint life cycle, transports (enum, info, close) and OPTIONS between two endpoints
- * over UDP and TCP on loopback, through the C++ binding. */
+/* Endpoint life cycle, thread registration, transports (enum, info, close, graceful
+ * shutdown, disabling) and OPTIONS between two endpoints over UDP and TCP on loopback,
+ * through the C++ binding. */
 #include "check.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
 
 using namespace pj;
 
@@ -75,11 +85,161 @@ static void optionsBetweenTwoEndpoints(pjsip_transport_type_e type, const string
     CHECK(back.statusCode == 200);
 }
 
+static void anyThreadMayCall() {
+    Endpoint ep;
+    ep.libCreate();
+    ep.libInit(quietConfig());
+    ep.libStart();
+    CHECK(ep.libIsThreadRegistered());
+    bool before = false, after = false;
+    size_t transports = 99;
+    std::thread own([&] {
+        before = ep.libIsThreadRegistered();
+        ep.libRegisterThread("app-thread");
+        after = ep.libIsThreadRegistered();
+        transports = ep.transportEnum().size(); // and it may call the library anyway
+    });
+    own.join();
+    CHECK(before && after && transports == 0);
+}
+
+/* A UDP socket on 127.0.0.1 playing a SIP peer by hand. */
+struct UdpPeer {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    int port = 0;
+    sockaddr_in last{};
+
+    UdpPeer() {
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+        getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+        port = ntohs(a.sin_port);
+        timeval tv{5, 0};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    }
+    ~UdpPeer() { close(fd); }
+
+    /* The next datagram (empty after 5 s); its sender becomes `last`. */
+    string receive() {
+        char buf[4096];
+        socklen_t len = sizeof last;
+        ssize_t n = recvfrom(fd, buf, sizeof buf, 0, reinterpret_cast<sockaddr *>(&last), &len);
+        return n > 0 ? string(buf, static_cast<size_t>(n)) : string();
+    }
+
+    /* Answers `request` with 200 (its Via, From, To with a tag, Call-ID and CSeq). */
+    void answer200(const string &request) {
+        std::ostringstream out;
+        out << "SIP/2.0 200 OK\r\n";
+        std::istringstream lines(request);
+        for (string line; std::getline(lines, line) && line != "\r";) {
+            string name = line.substr(0, line.find(':'));
+            for (char &c : name)
+                c = static_cast<char>(tolower(c));
+            if (name == "via" || name == "from" || name == "call-id" || name == "cseq")
+                out << line << "\n";
+            else if (name == "to")
+                out << line.substr(0, line.size() - 1) << ";tag=peer\r\n";
+        }
+        out << "Content-Length: 0\r\n\r\n";
+        string msg = out.str();
+        sendto(fd, msg.data(), msg.size(), 0, reinterpret_cast<sockaddr *>(&last), sizeof last);
+    }
+};
+
+/* Whether "127.0.0.1:port" can be bound for UDP now. */
+static bool udpPortFree(const string &address) {
+    int port = std::stoi(address.substr(address.rfind(':') + 1));
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    bool free = bind(s, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0;
+    close(s);
+    return free;
+}
+
+static void transportShutdownIsGraceful() {
+    Endpoint ep;
+    ep.libCreate();
+    EpConfig cfg = quietConfig();
+    cfg.uaConfig.tsxT4Msec = 300; // Timer K: how long the finished transaction lingers
+    ep.libInit(cfg);
+    ep.libStart();
+    TransportId udp = ep.transportCreate(PJSIP_TRANSPORT_UDP, loopback());
+    string local = ep.transportGetInfo(udp).localAddress;
+    UdpPeer peer;
+    string uri = "sip:127.0.0.1:" + std::to_string(peer.port);
+    int status = 0;
+    std::thread asking([&] {
+        try {
+            status = ep.utilSendOptions(uri, 5000).statusCode;
+        } catch (const Error &e) {
+            status = -e.status;
+        }
+    });
+    string request = peer.receive();
+    CHECK(request.rfind("OPTIONS ", 0) == 0);
+    ep.transportShutdown(udp);
+    CHECK(ep.transportEnum().empty()); // gone from the list at once
+    EXPECT_ERROR(ep.transportGetInfo(udp), PJ_ENOTFOUND);
+    CHECK(!udpPortFree(local)); // open while the OPTIONS transaction uses it
+    EXPECT_ERROR(ep.utilSendOptions(uri, 2000), PJ_ENOTFOUND); // no transport left
+    peer.answer200(request);
+    asking.join();
+    CHECK(status == 200); // the answer came in on it
+    bool closed = false;
+    for (int i = 0; i < 250 && !closed; i++) { // 5 s
+        closed = udpPortFree(local);
+        if (!closed)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(closed); // once its transaction ended
+    EXPECT_ERROR(ep.transportShutdown(udp), PJ_ENOTFOUND);
+    TransportId idle = ep.transportCreate(PJSIP_TRANSPORT_UDP, loopback());
+    string idleAddress = ep.transportGetInfo(idle).localAddress;
+    ep.transportShutdown(idle);
+    CHECK(udpPortFree(idleAddress)); // unused: closed before transportShutdown returned
+    ep.libDestroy();
+    EXPECT_ERROR(ep.transportShutdown(idle), PJSUA2RS_ERR_INVALID_HANDLE);
+}
+
+static void disabledTransport() {
+    Endpoint a, b;
+    for (Endpoint *ep : {&a, &b}) {
+        ep->libCreate();
+        ep->libInit(quietConfig());
+        ep->libStart();
+    }
+    a.transportCreate(PJSIP_TRANSPORT_UDP, loopback());
+    TransportId bUdp = b.transportCreate(PJSIP_TRANSPORT_UDP, loopback());
+    string uri = "sip:" + b.transportGetInfo(bUdp).localAddress;
+    b.transportSetEnable(bUdp, false);
+    b.transportSetEnable(bUdp, false); // idempotent
+    CHECK(b.transportEnum() == IntVector({bUdp})); // still listed
+    EXPECT_ERROR(a.utilSendOptions(uri, 700), PJ_ETIMEDOUT); // b dropped the request
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_ERROR(b.utilSendOptions(uri, 5000), PJ_ENOTFOUND);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1)); // no UDP left
+    b.transportSetEnable(bUdp, true);
+    CHECK(a.utilSendOptions(uri, 5000).statusCode == 200);
+    EXPECT_ERROR(b.transportSetEnable(99, true), PJ_ENOTFOUND);
+    b.libDestroy();
+    EXPECT_ERROR(b.transportSetEnable(bUdp, true), PJSUA2RS_ERR_INVALID_HANDLE);
+}
+
 int main() {
     run("lifeCycle", lifeCycle);
     run("instanceIsTheLastConstructed", instanceIsTheLastConstructed);
     run("transports", transports);
     run("optionsUdp", [] { optionsBetweenTwoEndpoints(PJSIP_TRANSPORT_UDP, ""); });
     run("optionsTcp", [] { optionsBetweenTwoEndpoints(PJSIP_TRANSPORT_TCP, ";transport=tcp"); });
+    run("anyThreadMayCall", anyThreadMayCall);
+    run("transportShutdownIsGraceful", transportShutdownIsGraceful);
+    run("disabledTransport", disabledTransport);
     return finish("test_endpoint");
 }

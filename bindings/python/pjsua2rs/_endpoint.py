@@ -126,6 +126,15 @@ class Endpoint:
         check(_lib.pjsua2rs_endpoint_lib_get_state(self._handle, ctypes.byref(out)))
         return out.value
 
+    def libRegisterThread(self, name):
+        """PJSUA2 requires threads it did not create to register before calling it. Here
+        any thread may call any method, so this does nothing and always succeeds."""
+        del name
+
+    def libIsThreadRegistered(self):
+        """Always True: every thread may call the library (see libRegisterThread)."""
+        return True
+
     def libHandleEvents(self, msec_timeout):
         """Poll mode: waits up to `msec_timeout` ms and runs the queued callbacks on this
         thread; returns how many ran (0 when the library has its own callback thread).
@@ -258,8 +267,22 @@ class Endpoint:
                              from_c(t.local_address), from_c(t.local_name), t.usage_count)
 
     def transportClose(self, id):  # noqa: A002 (PJSUA2's parameter name)
-        """Closes transport `id`."""
+        """Closes transport `id` now (also one shutting down after transportShutdown)."""
         check(_lib.pjsua2rs_endpoint_transport_close(self._h("transportClose"), id))
+
+    def transportShutdown(self, id):  # noqa: A002 (PJSUA2's parameter name)
+        """Graceful close of transport `id` (PJSUA2 takes a transport handle; this
+        library's handle is the id). It leaves transportEnum at once and no new request
+        uses it; its socket stays open for the transactions already using it and closes
+        when the last one ends (at once when unused)."""
+        check(_lib.pjsua2rs_endpoint_transport_shutdown(self._h("transportShutdown"), id))
+
+    def transportSetEnable(self, id, enabled):  # noqa: A002 (PJSUA2's parameter name)
+        """Disables transport `id` (it keeps its socket but drops what it receives, sends
+        nothing and is not used for new requests) or enables it again. PJSUA2 declares
+        this without implementing it."""
+        check(_lib.pjsua2rs_endpoint_transport_set_enable(
+            self._h("transportSetEnable"), id, bool(enabled)))
 
     def utilVerifySipUri(self, uri):
         """0 (PJ_SUCCESS) if `uri` is a valid sip:/sips: URI, else the error status

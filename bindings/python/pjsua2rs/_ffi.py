@@ -2944,6 +2944,27 @@ PROTOTYPES = [
     # connections).
     # pjsua2rs_status pjsua2rs_endpoint_transport_close(pjsua2rs_endpoint ep, int id)
     ('pjsua2rs_endpoint_transport_close', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int,)),
+    # PJSUA2's `transportShutdown` (by transport id, as the library has no transport
+    # pointers): a graceful close. Transport `id` leaves `pjsua2rs_endpoint_transport_enum`
+    # at once and no new request uses it, but its socket stays open for the transactions
+    # already using it (a REGISTER in progress still gets its answer) and closes when the
+    # last of them ends; unused, it is closed when this returns.
+    # `pjsua2rs_endpoint_transport_close` closes a transport shutting down at once.
+    # Returns PJSUA2RS_ERR_NOT_FOUND for an unknown or already shut-down id,
+    # PJSUA2RS_ERR_INVALID_HANDLE for a stale endpoint and PJSUA2RS_ERR_SIP_SHUTDOWN once
+    # it is being destroyed. Thread-safe; may be called from a callback.
+    # pjsua2rs_status pjsua2rs_endpoint_transport_shutdown(pjsua2rs_endpoint ep, int id)
+    ('pjsua2rs_endpoint_transport_shutdown', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int,)),
+    # PJSUA2's `transportSetEnable` (which PJSUA2 declares but never implemented): with
+    # `enabled` false, transport `id` keeps its socket but drops every message it receives,
+    # sends nothing (requests in progress on it time out) and is not used for new requests
+    # (which then take another transport of the same kind, or fail); with `enabled` true it
+    # works again. Both are idempotent; a transport is enabled when created. Returns
+    # PJSUA2RS_ERR_NOT_FOUND for an unknown or shut-down id, PJSUA2RS_ERR_INVALID_HANDLE
+    # for a stale endpoint and PJSUA2RS_ERR_SIP_SHUTDOWN once it is being destroyed.
+    # Thread-safe; may be called from a callback.
+    # pjsua2rs_status pjsua2rs_endpoint_transport_set_enable(pjsua2rs_endpoint ep, int id, bool enabled)
+    ('pjsua2rs_endpoint_transport_set_enable', pjsua2rs_status, (pjsua2rs_endpoint, ctypes.c_int, ctypes.c_bool,)),
     # Sends an OPTIONS request to SIP URI `uri` outside any dialog and waits at most
     # `timeout_ms` for the final response (a pjsua2rs extension to probe a peer). Writes
     # the status and reason to `*out`, and the whole response to `msg_buf` (`msg_buf_len`

@@ -1,8 +1,11 @@
 """Account against real registrars on loopback: sipp's scripted registrars
-(tests/sipp/registrar_auth.xml over UDP and TCP, registrar_423.xml), whose exit code is
-their verdict on what the client sent, and kamailio with digest users. Also the errors,
-the life cycle (shutdown, libDestroy, garbage collection), callback threads in poll and
-thread mode, and an exception raised in a callback."""
+(tests/sipp/registrar_auth.xml over UDP and TCP, registrar_423.xml, registrar_refresh.xml
+granting 10 s, registrar_delay.xml answering after 1.5 s), whose exit code is their
+verdict on what the client sent, and kamailio with digest users over UDP and TCP:
+register, refresh (automatic before expiry, and setRegistration(True)), unregister, a
+wrong password, two accounts, an account removed while its first REGISTER is
+outstanding. Also the errors, the life cycle (shutdown, libDestroy, garbage collection),
+callback threads in poll and thread mode, and an exception raised in a callback."""
 import gc
 import threading
 import time
@@ -122,6 +125,57 @@ def test_423_is_retried_with_min_expires(endpoint):
 
 
 @needs_sipp
+def test_registration_is_refreshed_before_it_expires(endpoint):
+    # registrar_refresh.xml grants 10 s whatever is asked and fails the run unless a
+    # refresh (same Call-ID, higher CSeq, non-zero expiry) arrives within those 10 s.
+    with Sipp("registrar_refresh.xml") as sipp:
+        acc = Recorder()
+        acc.create(account_config("sip:alice@127.0.0.1", sipp.uri, expires=300))
+        first = next_state(endpoint, acc)
+        registered_at = time.monotonic()
+        assert (first.status, first.code, first.expiration) == (0, 200, 10)
+        info = acc.getInfo()
+        assert info.regIsActive and info.regStatus == 200 and 0 < info.regExpiresSec <= 10
+        # delayBeforeRefreshSec (5) before expiry: the refresh goes out after about 5 s.
+        refreshed = next_state(endpoint, acc, timeout=10)
+        waited = time.monotonic() - registered_at
+        assert (refreshed.code, refreshed.expiration) == (200, 10)
+        assert 3 < waited < 10, f"refreshed after {waited:.1f} s of a 10 s registration"
+        assert acc.events.count(("started", True)) == 2, acc.events
+        assert acc.getInfo().regIsActive
+        assert sipp.wait() == 0, sipp.output()
+
+
+@needs_sipp
+@pytest.mark.parametrize("poll", [True, False], ids=["poll", "thread"])
+@pytest.mark.parametrize("transport", ["u1", "t1"])
+def test_account_removed_while_its_first_register_is_outstanding(make_endpoint, poll,
+                                                                 transport):
+    ep = make_endpoint(quiet_config(poll=poll))
+    ep.transportCreate(pj.PJSIP_TRANSPORT_UDP, loopback())
+    ep.transportCreate(pj.PJSIP_TRANSPORT_TCP, loopback())
+    # registrar_delay.xml answers the REGISTER after 1.5 s, then expects the binding's
+    # removal (expiry 0, same Call-ID) within 10 s: its verdict says the binding is gone.
+    with Sipp("registrar_delay.xml", transport=transport) as sipp:
+        acc = Recorder()
+        acc.create(account_config("sip:alice@127.0.0.1", sipp.uri))
+        assert wait_until(ep, lambda: ("started", True) in acc.events), acc.events
+        acc_id = acc.getId()
+        acc.shutdown()
+        delivered = list(acc.events)
+        assert not acc.isValid() and pj.Account.lookup(acc_id) is None
+        with pytest.raises(pj.Error) as e:
+            acc.getInfo()
+        assert e.value.status == pj.PJSUA2RS_ERR_INVALID_HANDLE
+        # The 200 and the un-REGISTER's 200 come after shutdown returned: the binding is
+        # removed in the background and no callback reports either.
+        assert wait_until(ep, lambda: sipp.poll() is not None, 15), "no un-REGISTER"
+        assert sipp.wait() == 0, sipp.output()
+        ep.libHandleEvents(50)
+        assert acc.events == delivered == [("started", True)], acc.events
+
+
+@needs_sipp
 def test_poll_mode_runs_callbacks_in_lib_handle_events(endpoint):
     with Sipp("registrar_auth.xml", *SIPP_AUTH) as sipp:
         acc = Recorder()
@@ -190,18 +244,34 @@ def test_a_collected_account_is_shut_down_and_unregisters(endpoint):
 
 
 @needs_kamailio
-@pytest.mark.parametrize("tcp", [False, True])
-def test_kamailio_register_and_unregister(endpoint, tcp):
+@pytest.mark.parametrize("tcp", [False, True], ids=["udp", "tcp"])
+def test_kamailio_register_refresh_and_unregister(endpoint, tcp):
     with Kamailio([("alice", "secret")]) as k:
         acc = Recorder()
         acc.create(account_config(k.aor("alice"), k.tcp_uri if tcp else k.uri, expires=120))
         ok = next_state(endpoint, acc)
-        assert (ok.code, ok.reason, ok.expiration) == (200, "OK", 120)
+        assert (ok.status, ok.code, ok.reason, ok.expiration) == (0, 200, "OK", 120)
         contacts = k.registered_contacts("alice")
         assert len(contacts) == 1 and "127.0.0.1" in contacts[0], contacts
         assert ("transport=tcp" in contacts[0]) == tcp, contacts
+        info = acc.getInfo()
+        assert (info.regIsActive, info.regStatus, info.regLastErr) == (True, 200, 0)
+        assert 110 < info.regExpiresSec <= 120
+
+        # A refresh on demand: the same binding, renewed (no second contact).
+        acc.setRegistration(True)
+        again = next_state(endpoint, acc)
+        assert (again.code, again.expiration) == (200, 120)
+        assert acc.events.count(("started", True)) == 2, acc.events
+        assert k.registered_contacts("alice") == contacts
+        assert 110 < acc.getInfo().regExpiresSec <= 120
+
         acc.setRegistration(False)
-        assert next_state(endpoint, acc).expiration == 0
+        gone = next_state(endpoint, acc)
+        assert (gone.code, gone.expiration) == (200, 0)
+        assert ("started", False) in acc.events
+        info = acc.getInfo()
+        assert not info.regIsActive and info.regLastErr == 0
         assert k.registered_contacts("alice") == []
 
 
@@ -216,6 +286,25 @@ def test_kamailio_wrong_password_fails_once(endpoint):
         info = acc.getInfo()
         assert not info.regIsActive and info.regStatus == 403 and info.regLastErr != 0
         assert k.registered_contacts("alice") == []
+
+
+@needs_kamailio
+def test_kamailio_account_removed_mid_registration_leaves_no_binding(endpoint):
+    with Kamailio([("alice", "secret")]) as k:
+        acc = Recorder()
+        acc.create(account_config(k.aor("alice"), k.uri, expires=120))
+        acc.shutdown()  # the first REGISTER (or its authenticated retry) is in flight
+        assert not acc.isValid()
+
+        # kamailio logs each REGISTER it gets: challenged, authenticated, the removal.
+        def registers():
+            return k.log().count("<script>: REGISTER sip:")
+
+        assert wait_until(endpoint, lambda: registers() >= 3), k.log()
+        assert wait_until(endpoint, lambda: k.registered_contacts("alice") == [], 5), \
+            "alice's binding was not removed"
+        endpoint.libHandleEvents(50)
+        assert acc.events == [], "no callback after shutdown (none ran before it)"
 
 
 @needs_kamailio

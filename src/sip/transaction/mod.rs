@@ -14,7 +14,7 @@ pub use key::TsxKey;
 pub use timer::{Timer, TimerConfig};
 
 use crate::sip::message::{Message, Request, Response};
-use crate::sip::transport::{Flow, Transmit};
+use crate::sip::transport::{Flow, Transmit, TransportId};
 use bytes::Bytes;
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::time::{Duration, Instant};
@@ -257,6 +257,11 @@ impl TransactionLayer {
     /// A live transaction's state.
     pub fn state(&self, id: TsxId) -> Option<TsxState> {
         self.tsxs.get(&id).map(|t| t.state)
+    }
+
+    /// Whether a live transaction sends or receives on transport `id`.
+    pub fn uses_transport(&self, id: TransportId) -> bool {
+        self.tsxs.values().any(|t| t.flow.transport == id)
     }
 
     /// The number of live transactions.

@@ -10,9 +10,11 @@ mod events;
 mod options;
 mod send;
 mod transfer;
+mod transports;
 
 pub use events::{AppEvent, EventSink};
 pub use options::RequestOutcome;
+pub use transports::Shutdown;
 
 use super::account::AccountId;
 use super::log::Logger;
@@ -26,7 +28,7 @@ use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
 use crate::sip::NameAddr;
 use accounts::AccountState;
 use bytes::Bytes;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -49,6 +51,12 @@ pub struct UaCore {
     rng: Rng,
     transports: Vec<TransportRecord>,
     next_transport: TransportId,
+    /// Transports disabled by `transportSetEnable`: what they receive is dropped, nothing
+    /// is sent on them, and no new request picks them.
+    disabled: BTreeSet<TransportId>,
+    /// Transports shut down gracefully whose sockets stay open for the transactions still
+    /// using them.
+    closing: BTreeSet<TransportId>,
     /// Client transactions the core started, by transaction.
     in_flight: HashMap<TsxId, send::Outgoing>,
     /// Requests waiting for DNS, by resolve job.
@@ -92,6 +100,8 @@ impl UaCore {
             rng,
             transports: Vec::new(),
             next_transport: 0,
+            disabled: BTreeSet::new(),
+            closing: BTreeSet::new(),
             in_flight: HashMap::new(),
             accepted_invites: HashMap::new(),
             resolving: HashMap::new(),
@@ -151,28 +161,6 @@ impl UaCore {
         let id = self.next_transport;
         self.next_transport += 1;
         id
-    }
-
-    /// Records a created transport and tells the SIP endpoint about it.
-    pub fn add_transport(&mut self, record: TransportRecord) {
-        self.sip.add_transport(record.local_transport());
-        self.logger.log(
-            4,
-            "sip_transport",
-            &format!(
-                "{} transport started, bound to {}, published as {}",
-                record.type_name,
-                record.local,
-                record.published_name()
-            ),
-        );
-        self.transports.push(record);
-    }
-
-    /// Forgets a closed transport.
-    pub fn remove_transport(&mut self, id: TransportId) -> bool {
-        self.transports.retain(|t| t.id != id);
-        self.sip.remove_transport(id)
     }
 
     fn emit(&self, event: AppEvent) {
@@ -353,11 +341,17 @@ impl Core for UaCore {
             remote,
             conn: None,
         };
+        if self.drops_input(&flow) {
+            return;
+        }
         self.log_message("RX", &flow, &data);
         self.sip.handle_datagram(now, transport, remote, data);
     }
 
     fn handle_stream_message(&mut self, now: Instant, flow: Flow, data: Bytes) {
+        if self.drops_input(&flow) {
+            return;
+        }
         self.log_message("RX", &flow, &data);
         self.sip.handle_message(now, flow, data);
     }
@@ -378,9 +372,18 @@ impl Core for UaCore {
     }
 
     fn poll_transmit(&mut self) -> Option<Transmit> {
-        let t = self.sip.poll_transmit()?;
-        self.log_message("TX", &t.flow, &t.data);
-        Some(t)
+        loop {
+            let t = self.sip.poll_transmit()?;
+            if self.disabled.contains(&t.flow.transport) {
+                continue; // a disabled transport sends nothing
+            }
+            self.log_message("TX", &t.flow, &t.data);
+            return Some(t);
+        }
+    }
+
+    fn poll_close(&mut self) -> Option<TransportId> {
+        self.next_to_close()
     }
 
     fn poll_timeout(&self) -> Option<Instant> {

@@ -1,6 +1,7 @@
 """A PJSUA2 program: an endpoint in poll mode with a LogWriter, UDP and TCP transports on
 127.0.0.1, transport enumeration and details, URI checks, an Error from a bad call,
-logging, closing a transport, and the life-cycle states.
+logging, registering a thread of the application's own, closing a transport, and the
+life-cycle states.
 
 Usage: endpoint_basics.py <module>   (pjsua2 or pjsua2rs)
 Result lines start with "| " (the libraries' own console output is not compared).
@@ -9,6 +10,7 @@ import importlib
 import os
 import socket
 import sys
+import threading
 
 pj = importlib.import_module(sys.argv[1])
 
@@ -100,6 +102,20 @@ for _ in range(5):
     ep.libHandleEvents(20)
 out("log entries the writer got", writer.app)
 out("libHandleEvents returns an int", isinstance(ep.libHandleEvents(0), int))
+
+out("libIsThreadRegistered (the thread that called libCreate)", ep.libIsThreadRegistered())
+registered = []
+
+
+def own_thread():
+    ep.libRegisterThread("compat-thread")
+    registered.append(ep.libIsThreadRegistered())
+
+
+t = threading.Thread(target=own_thread)
+t.start()
+t.join()
+out("libIsThreadRegistered after libRegisterThread in a new thread", registered)
 
 ep.transportClose(tcp)
 out("transportEnum after closing TCP", list(ep.transportEnum()))
