@@ -19,6 +19,8 @@ export PATH="$PWD/target/venv/bin:$PATH"
 # exists, and the IPv6 tests (loopback ::1).
 if python3 scripts/pjsua2_wheel_fits.py; then export PJSUA2RS_REQUIRE_PJSUA2=1; fi
 export PJSUA2RS_REQUIRE_IPV6=1
+# Nor the tests that need sipp and kamailio (install-deps installed them).
+export PJSUA2RS_REQUIRE_PEERS=1
 
 step "format and lints"
 cargo fmt --check
