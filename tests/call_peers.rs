@@ -1471,7 +1471,7 @@ fn an_attended_transfer_through_baresip_reaches_the_target_as_a_new_call() {
     // baresip 1.0.0 has no Replaces: it follows our REFER by putting the Refer-To's
     // headers into the Request-URI of its INVITE. Carol ignores them, as PJSIP does (RFC
     // 4475 §3.1.2.11 allows it), so the INVITE is a new call there; when carol answers,
-    // the NOTIFY reports 200 and baresip ends its call with alice.
+    // the NOTIFY reports 200 and alice ends her call with baresip.
     let alice = phone("alice", |_| {});
     let carol = phone("carol", |_| {});
     let mut bob = Baresip::start(BaresipOptions::new("bob"));
@@ -1506,7 +1506,9 @@ fn an_attended_transfer_through_baresip_reaches_the_target_as_a_new_call() {
     from_bob.wait_state(CONFIRMED);
     let statuses = to_bob.transfer_statuses();
     assert_eq!(statuses.last(), Some(&200), "{statuses:?}");
-    to_bob.wait_state(DISCONNECTED);
+    // baresip keeps its call with alice: alice, the transferor, ends it.
+    alice.hangup(&to_bob);
+    bob.wait_event("CALL_CLOSED", BARESIP_EVENT);
     // Carol has both calls; alice's call to carol goes on.
     let mut calls = carol.ep.call_enum().unwrap();
     calls.sort();
@@ -1519,6 +1521,7 @@ fn an_attended_transfer_through_baresip_reaches_the_target_as_a_new_call() {
     );
     carol.hangup(&from_bob);
     bob.wait_event("CALL_CLOSED", BARESIP_EVENT);
+    from_bob.wait_state(DISCONNECTED);
     alice.hangup(&to_carol);
     at_carol.wait_state(DISCONNECTED);
 }
