@@ -1052,7 +1052,9 @@ typedef struct {
    */
   bool register_on_add;
   /**
-   * Do not re-register when the account is modified. Not saved in JSON. Default false.
+   * `Account::modify` sends no REGISTER: neither the un-REGISTER of the old binding
+   * nor the new registration (the application calls `setRegistration`). Not saved in
+   * JSON. Default false.
    */
   bool disable_reg_on_modify;
   /**
@@ -1093,7 +1095,9 @@ typedef struct {
    */
   uint32_t delay_before_refresh_sec;
   /**
-   * Hang up the account's calls when registration fails. Default false.
+   * Hang up the account's calls when the registration failed and a retry failed too
+   * (needs `retry_interval_sec`; a failure that is not retried drops nothing).
+   * Default false.
    */
   bool drop_calls_on_fail;
   /**
@@ -1183,11 +1187,13 @@ typedef struct {
    */
   char contact_uri_params[PJSUA2RS_URI_LEN];
   /**
-   * Send an empty Authorization header in the first request. Default false.
+   * Put an empty Authorization header (`nonce=""`, `response=""`) on REGISTER and
+   * call requests for each credential not yet answering a challenge. Default false.
    */
   bool auth_initial_empty;
   /**
-   * The algorithm put in that empty Authorization header. Default "".
+   * The `algorithm` of that empty Authorization header (a token such as "MD5"); empty
+   * leaves it out. Default "".
    */
   char auth_initial_algorithm[PJSUA2RS_NAME_LEN];
   /**
@@ -1204,7 +1210,9 @@ typedef struct {
    */
   int32_t server_affinity;
   /**
-   * Share one authentication session between the account's dialogs. Default false.
+   * The account's calls share its authentication state: their requests carry
+   * answers to the challenges the account already met (its REGISTER's too), so fewer
+   * 401/407 come back. Otherwise each call answers its own challenges. Default false.
    */
   bool use_shared_auth;
   /**
@@ -1390,16 +1398,28 @@ typedef struct {
    */
   char turn_password[PJSUA2RS_SECRET_LEN];
   /**
-   * Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for
-   * calls. Default 1.
+   * Rewrite the registration's Contact when the registrar saw us at another address
+   * (the `received` and `rport` of our Via in its response, or the sent-by when it
+   * only added `rport`), on every transport: 0 never; 1 yes, except when our Contact
+   * and the registrar are public but the address seen is private, or only the port
+   * differs and the address seen is private; 2 on any difference. Default 1.
    */
   int32_t contact_rewrite_use;
   /**
-   * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6.
+   * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits): UNREGISTER removes
+   * the old Contact with an un-REGISTER and registers the new one under a new
+   * Call-ID; otherwise one REGISTER binds the new Contact and removes the old one
+   * (`expires=0`); ALWAYS_UPDATE also takes the address from final responses of 400
+   * and more (a 401 too), for the next REGISTER. Default 6 (NO_UNREG | ALWAYS_UPDATE).
    */
   int32_t contact_rewrite_method;
   /**
-   * Use the source port of the registrar's response in the Contact. Default 1.
+   * PJSUA: put the TCP connection's source port in the initial Contact. Accepted and
+   * saved but without effect here: the connection's local port is chosen when it
+   * opens, after the REGISTER is built, so the Contact names the listening port
+   * (PJSUA turns the option off likewise when it cannot learn the port). A registrar
+   * that reports the source port in `rport` gets the Contact rewritten to it under
+   * `contact_rewrite_use`. Default 1.
    */
   int32_t contact_use_src_port;
   /**
@@ -1423,11 +1443,13 @@ typedef struct {
    */
   char sip_outbound_reg_id[PJSUA2RS_NAME_LEN];
   /**
-   * Seconds between UDP keep-alives; 0 disables them. Default 15.
+   * Seconds between keep-alives to the registrar after a UDP registration; 0
+   * disables them. A registrar's Flow-Timer (RFC 5626) sets the interval instead, on
+   * TCP too; without one, TCP registrations get CRLFCRLF every 90 s. Default 15.
    */
   uint32_t udp_ka_interval_sec;
   /**
-   * The UDP keep-alive payload. Default "\r\n".
+   * The UDP keep-alive payload; empty disables UDP keep-alives. Default "\r\n".
    */
   char udp_ka_data[PJSUA2RS_NAME_LEN];
 } pjsua2rs_account_nat_config;
