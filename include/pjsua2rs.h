@@ -947,11 +947,13 @@ typedef struct {
  */
 typedef struct {
   /**
-   * 0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
+   * 0 whenever the round ended with a code (a 408 timeout and a 503 transport error
+   * too, as PJSUA2); else why it was given up (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
    */
   pjsua2rs_status status;
   /**
-   * The SIP status (408 for no answer, 503 for a transport error).
+   * The SIP status (408 for no answer, 503 for a transport error, 502 when the
+   * registrar's name did not resolve).
    */
   int code;
   /**
@@ -1920,7 +1922,8 @@ typedef struct {
    */
   bool reg_is_active;
   /**
-   * Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.
+   * Seconds until the binding expires; 0xFFFFFFFF without a registrar, once
+   * unregistered and after a failure; 0 otherwise when not bound.
    */
   uint32_t reg_expires_sec;
   /**
@@ -1928,11 +1931,12 @@ typedef struct {
    */
   int reg_status;
   /**
-   * Its text.
+   * Its text: the standard reason phrase of the code ("OK", "Request Timeout"...).
    */
   char reg_status_text[256];
   /**
-   * The last registration error (PJSIP's status), 0 if none.
+   * The status of the last round (`OnRegStateParam.status`): 0 after a failure with a
+   * code (403, 408, 503...) too, as PJSUA2.
    */
   pjsua2rs_status reg_last_err;
   /**

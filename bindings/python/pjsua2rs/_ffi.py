@@ -727,8 +727,8 @@ class pjsua2rs_on_reg_state_param(ctypes.Structure):
         ('expiration', ctypes.c_uint),
     ]
     _field_docs_ = {
-        'status': '0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).',
-        'code': 'The SIP status (408 for no answer, 503 for a transport error).',
+        'status': '0 whenever the round ended with a code (a 408 timeout and a 503 transport error too, as PJSUA2); else why it was given up (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).',
+        'code': "The SIP status (408 for no answer, 503 for a transport error, 502 when the registrar's name did not resolve).",
         'reason': 'The reason phrase.',
         'rdata': 'The response, when one arrived.',
         'expiration': 'The granted binding time in seconds (0 when unregistered or failed).',
@@ -1353,10 +1353,10 @@ class pjsua2rs_account_info(ctypes.Structure):
         'uri': "The account's URI.",
         'reg_is_configured': 'Whether it has a registrar.',
         'reg_is_active': 'Whether a binding is in place now.',
-        'reg_expires_sec': 'Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.',
+        'reg_expires_sec': 'Seconds until the binding expires; 0xFFFFFFFF without a registrar, once unregistered and after a failure; 0 otherwise when not bound.',
         'reg_status': 'The last REGISTER status: 0 never sent, 100 in progress, else the final code.',
-        'reg_status_text': 'Its text.',
-        'reg_last_err': "The last registration error (PJSIP's status), 0 if none.",
+        'reg_status_text': 'Its text: the standard reason phrase of the code ("OK", "Request Timeout"...).',
+        'reg_last_err': 'The status of the last round (`OnRegStateParam.status`): 0 after a failure with a code (403, 408, 503...) too, as PJSUA2.',
         'online_status': 'Presence: online.',
         'online_status_text': 'Presence text.',
     }
