@@ -978,11 +978,13 @@ typedef struct {
  */
 typedef struct {
   /**
-   * 0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
+   * 0 whenever the round ended with a code (a 408 timeout and a 503 transport error
+   * too, as PJSUA2); else why it was given up (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
    */
   pjsua2rs_status status;
   /**
-   * The SIP status (408 for no answer, 503 for a transport error).
+   * The SIP status (408 for no answer, 503 for a transport error, 502 when the
+   * registrar's name did not resolve).
    */
   int code;
   /**
@@ -1083,7 +1085,9 @@ typedef struct {
    */
   bool register_on_add;
   /**
-   * Do not re-register when the account is modified. Not saved in JSON. Default false.
+   * `Account::modify` sends no REGISTER: neither the un-REGISTER of the old binding
+   * nor the new registration (the application calls `setRegistration`). Not saved in
+   * JSON. Default false.
    */
   bool disable_reg_on_modify;
   /**
@@ -1124,7 +1128,9 @@ typedef struct {
    */
   uint32_t delay_before_refresh_sec;
   /**
-   * Hang up the account's calls when registration fails. Default false.
+   * Hang up the account's calls when the registration failed and a retry failed too
+   * (needs `retry_interval_sec`; a failure that is not retried drops nothing).
+   * Default false.
    */
   bool drop_calls_on_fail;
   /**
@@ -1214,11 +1220,13 @@ typedef struct {
    */
   char contact_uri_params[PJSUA2RS_URI_LEN];
   /**
-   * Send an empty Authorization header in the first request. Default false.
+   * Put an empty Authorization header (`nonce=""`, `response=""`) on REGISTER and
+   * call requests for each credential not yet answering a challenge. Default false.
    */
   bool auth_initial_empty;
   /**
-   * The algorithm put in that empty Authorization header. Default "".
+   * The `algorithm` of that empty Authorization header (a token such as "MD5"); empty
+   * leaves it out. Default "".
    */
   char auth_initial_algorithm[PJSUA2RS_NAME_LEN];
   /**
@@ -1235,7 +1243,9 @@ typedef struct {
    */
   int32_t server_affinity;
   /**
-   * Share one authentication session between the account's dialogs. Default false.
+   * The account's calls share its authentication state: their requests carry
+   * answers to the challenges the account already met (its REGISTER's too), so fewer
+   * 401/407 come back. Otherwise each call answers its own challenges. Default false.
    */
   bool use_shared_auth;
   /**
@@ -1421,16 +1431,28 @@ typedef struct {
    */
   char turn_password[PJSUA2RS_SECRET_LEN];
   /**
-   * Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for
-   * calls. Default 1.
+   * Rewrite the registration's Contact when the registrar saw us at another address
+   * (the `received` and `rport` of our Via in its response, or the sent-by when it
+   * only added `rport`), on every transport: 0 never; 1 yes, except when our Contact
+   * and the registrar are public but the address seen is private, or only the port
+   * differs and the address seen is private; 2 on any difference. Default 1.
    */
   int32_t contact_rewrite_use;
   /**
-   * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6.
+   * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits): UNREGISTER removes
+   * the old Contact with an un-REGISTER and registers the new one under a new
+   * Call-ID; otherwise one REGISTER binds the new Contact and removes the old one
+   * (`expires=0`); ALWAYS_UPDATE also takes the address from final responses of 400
+   * and more (a 401 too), for the next REGISTER. Default 6 (NO_UNREG | ALWAYS_UPDATE).
    */
   int32_t contact_rewrite_method;
   /**
-   * Use the source port of the registrar's response in the Contact. Default 1.
+   * PJSUA: put the TCP connection's source port in the initial Contact. Accepted and
+   * saved but without effect here: the connection's local port is chosen when it
+   * opens, after the REGISTER is built, so the Contact names the listening port
+   * (PJSUA turns the option off likewise when it cannot learn the port). A registrar
+   * that reports the source port in `rport` gets the Contact rewritten to it under
+   * `contact_rewrite_use`. Default 1.
    */
   int32_t contact_use_src_port;
   /**
@@ -1454,11 +1476,13 @@ typedef struct {
    */
   char sip_outbound_reg_id[PJSUA2RS_NAME_LEN];
   /**
-   * Seconds between UDP keep-alives; 0 disables them. Default 15.
+   * Seconds between keep-alives to the registrar after a UDP registration; 0
+   * disables them. A registrar's Flow-Timer (RFC 5626) sets the interval instead, on
+   * TCP too; without one, TCP registrations get CRLFCRLF every 90 s. Default 15.
    */
   uint32_t udp_ka_interval_sec;
   /**
-   * The UDP keep-alive payload. Default "\r\n".
+   * The UDP keep-alive payload; empty disables UDP keep-alives. Default "\r\n".
    */
   char udp_ka_data[PJSUA2RS_NAME_LEN];
 } pjsua2rs_account_nat_config;
@@ -1978,7 +2002,8 @@ typedef struct {
    */
   bool reg_is_active;
   /**
-   * Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.
+   * Seconds until the binding expires; 0xFFFFFFFF without a registrar, once
+   * unregistered and after a failure; 0 otherwise when not bound.
    */
   uint32_t reg_expires_sec;
   /**
@@ -1986,11 +2011,12 @@ typedef struct {
    */
   int reg_status;
   /**
-   * Its text.
+   * Its text: the standard reason phrase of the code ("OK", "Request Timeout"...).
    */
   char reg_status_text[256];
   /**
-   * The last registration error (PJSIP's status), 0 if none.
+   * The status of the last round (`OnRegStateParam.status`): 0 after a failure with a
+   * code (403, 408, 503...) too, as PJSUA2.
    */
   pjsua2rs_status reg_last_err;
   /**

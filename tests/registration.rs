@@ -288,27 +288,32 @@ fn kamailio_wrong_password_fails_once_and_two_accounts_register() {
         &ep,
         &account_config(&k.aor("alice"), &registrar, "alice", "wrong", 120),
     );
-    match next_state(&bad_rx, SECS) {
+    let status = match next_state(&bad_rx, SECS) {
         Seen::State {
             code,
             status,
             expiration: 0,
         } => {
-            // kamailio refuses a wrong digest with 403; a registrar that re-challenges
-            // would give 401 with PJSIP_EFAILEDCREDENTIAL: either ends it.
+            // kamailio refuses a wrong digest with 403 (an answer: status 0, as PJSUA);
+            // a registrar that re-challenges would give 401 with PJSIP_EFAILEDCREDENTIAL.
             assert!(
-                code == 403 || (code == 401 && status == PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL),
+                (code == 403 && status == 0)
+                    || (code == 401 && status == PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL),
                 "{code} {status}"
             );
+            status
         }
         other => panic!("{other:?}"),
-    }
+    };
     assert!(
         bad_rx.recv_timeout(Duration::from_secs(2)).is_err(),
         "no retry loop"
     );
     let info = ep.account_get_info(bad).unwrap();
-    assert!(!info.reg_is_active && info.reg_last_err != 0, "{info:?}");
+    assert!(
+        !info.reg_is_active && info.reg_last_err == status,
+        "{info:?}"
+    );
 
     let (_a, a_rx) = add(
         &ep,
@@ -531,40 +536,183 @@ fn silent_registrar_times_out_with_408_and_refused_tcp_gives_503() {
     );
     cfg.reg_config.retry_interval_sec = 0;
     let (acc, rx) = add(&ep, &cfg);
-    assert!(matches!(
+    // As PJSUA2 2.15.1 reports them: the code, status 0, regLastErr 0, and the code's text.
+    assert_eq!(
         next_state(&rx, SECS),
         Seen::State {
             code: 408,
             expiration: 0,
-            ..
+            status: 0,
         }
-    ));
+    );
     let info = ep.account_get_info(acc).unwrap();
-    assert_eq!((info.reg_status, info.reg_is_active), (408, false));
+    assert_eq!(
+        (
+            info.reg_status,
+            info.reg_status_text.as_str(),
+            info.reg_last_err,
+            info.reg_is_active
+        ),
+        (408, "Request Timeout", 0, false)
+    );
 
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap();
-    let cfg = account_config(
+    let mut cfg = account_config(
         "sip:bob@127.0.0.1",
         &format!("sip:{closed};transport=tcp"),
         "a",
         "b",
         120,
     );
-    let (_b, rx) = add(&ep, &cfg);
+    cfg.reg_config.retry_interval_sec = 0;
+    let (b, rx) = add(&ep, &cfg);
     let start = Instant::now();
-    assert!(matches!(
+    assert_eq!(
         next_state(&rx, SECS),
         Seen::State {
             code: 503,
             expiration: 0,
-            ..
+            status: 0,
         }
-    ));
+    );
     assert!(
         start.elapsed() < Duration::from_secs(2),
         "a refused connection fails at once"
+    );
+    let info = ep.account_get_info(b).unwrap();
+    assert_eq!(
+        (
+            info.reg_status,
+            info.reg_status_text.as_str(),
+            info.reg_last_err
+        ),
+        (503, "Service Unavailable", 0)
+    );
+}
+
+/// A REGISTER read from a registrar's socket, answered 200 with its Contact bound for
+/// 60 s plus `extra` headers.
+fn answer_register(request: &str, extra: &str) -> String {
+    let header = |name: &str| {
+        request
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with(&format!("{name}:")))
+            .map(|l| l[name.len() + 1..].trim().to_string())
+            .unwrap_or_else(|| panic!("no {name} in {request}"))
+    };
+    let vias: String = request
+        .lines()
+        .filter(|l| l.to_ascii_lowercase().starts_with("via:"))
+        .map(|l| format!("{l}\r\n"))
+        .collect();
+    format!(
+        "SIP/2.0 200 OK\r\n{vias}From: {}\r\nTo: {};tag=reg\r\nCall-ID: {}\r\nCSeq: {}\r\n\
+         Contact: {};expires=60\r\n{extra}Content-Length: 0\r\n\r\n",
+        header("from"),
+        header("to"),
+        header("call-id"),
+        header("cseq"),
+        header("contact")
+    )
+}
+
+#[test]
+#[ignore = "needs real sockets; run by scripts/test.sh"]
+fn udp_keepalives_reach_a_registrar_socket_at_the_configured_interval() {
+    let ep = endpoint_with(None, 500);
+    let registrar = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    registrar
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:{}", registrar.local_addr().unwrap()),
+        "a",
+        "b",
+        60,
+    );
+    cfg.nat_config.udp_ka_interval_sec = 1;
+    cfg.nat_config
+        .udp_ka_data
+        .set_str("\r\n", "udpKaData")
+        .unwrap();
+    let (_acc, rx) = add(&ep, &cfg);
+    let mut buf = [0u8; 4096];
+    let (n, from) = registrar.recv_from(&mut buf).expect("a REGISTER");
+    let request = String::from_utf8_lossy(&buf[..n]).to_string();
+    assert!(request.starts_with("REGISTER "), "{request}");
+    registrar
+        .send_to(answer_register(&request, "").as_bytes(), from)
+        .unwrap();
+    assert_eq!(next_state(&rx, SECS), ok(60));
+    let registered = Instant::now();
+    let mut arrivals = Vec::new();
+    while arrivals.len() < 3 {
+        let (n, src) = registrar.recv_from(&mut buf).expect("a keep-alive");
+        assert_eq!(src, from, "from the registration's socket");
+        assert_eq!(&buf[..n], b"\r\n", "udpKaData as is");
+        arrivals.push(registered.elapsed());
+    }
+    let gaps: Vec<Duration> = arrivals.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        arrivals[0] >= Duration::from_millis(900) && arrivals[0] < Duration::from_millis(1800),
+        "{arrivals:?}"
+    );
+    assert!(
+        gaps.iter()
+            .all(|g| *g >= Duration::from_millis(800) && *g < Duration::from_millis(1500)),
+        "{arrivals:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs real sockets; run by scripts/test.sh"]
+fn tcp_keepalives_reach_a_registrar_connection_at_its_flow_timer() {
+    use std::io::{Read, Write};
+    let ep = endpoint_with(None, 500);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let cfg = account_config(
+        "sip:alice@127.0.0.1",
+        &format!("sip:{};transport=tcp", listener.local_addr().unwrap()),
+        "a",
+        "b",
+        60,
+    );
+    let (_acc, rx) = add(&ep, &cfg);
+    let (mut conn, _) = listener.accept().unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = [0u8; 4096];
+    let mut request = String::new();
+    while !request.contains("\r\n\r\n") {
+        let n = conn.read(&mut buf).expect("a REGISTER");
+        assert!(n > 0, "closed");
+        request.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(request.contains("transport=tcp"), "{request}");
+    // The 90 s default would be too long for a test; the registrar's Flow-Timer (RFC 5626
+    // §4.4.1) asks for keep-alives every 80 to 100 % of 2 s.
+    conn.write_all(answer_register(&request, "Flow-Timer: 2\r\n").as_bytes())
+        .unwrap();
+    assert_eq!(next_state(&rx, SECS), ok(60));
+    let registered = Instant::now();
+    let mut arrivals = Vec::new();
+    while arrivals.len() < 3 {
+        let n = conn.read(&mut buf).expect("a keep-alive");
+        assert!(n > 0, "closed");
+        assert_eq!(&buf[..n], b"\r\n\r\n", "a CRLFCRLF ping");
+        arrivals.push(registered.elapsed());
+        // No pong: the UA does not need one, and two pongs read together would look like
+        // a ping (CRLFCRLF) that it answers.
+    }
+    let gaps: Vec<Duration> = std::iter::once(arrivals[0])
+        .chain(arrivals.windows(2).map(|w| w[1] - w[0]))
+        .collect();
+    assert!(
+        gaps.iter()
+            .all(|g| *g >= Duration::from_millis(1500) && *g < Duration::from_millis(2600)),
+        "{arrivals:?}"
     );
 }

@@ -808,7 +808,9 @@ struct AccountRegConfig : public PersistentObject {
     /** Register when the account is added. Default true. */
     bool registerOnAdd;
     /**
-     * Do not re-register when the account is modified. Not saved in JSON. Default false.
+     * `Account::modify` sends no REGISTER: neither the un-REGISTER of the old binding nor
+     * the new registration (the application calls `setRegistration`). Not saved in JSON.
+     * Default false.
      */
     bool disableRegOnModify;
     /** Extra headers for REGISTER requests. */
@@ -832,7 +834,11 @@ struct AccountRegConfig : public PersistentObject {
     unsigned randomRetryIntervalSec;
     /** Refresh the registration this many seconds before it expires. Default 5. */
     unsigned delayBeforeRefreshSec;
-    /** Hang up the account's calls when registration fails. Default false. */
+    /**
+     * Hang up the account's calls when the registration failed and a retry failed too
+     * (needs `retry_interval_sec`; a failure that is not retried drops nothing). Default
+     * false.
+     */
     bool dropCallsOnFail;
     /** Milliseconds to wait for the un-REGISTER response at shutdown. Default 4000. */
     unsigned unregWaitMsec;
@@ -1001,9 +1007,15 @@ struct AccountSipConfig : public PersistentObject {
     string contactParams;
     /** Parameters appended to the Contact URI. Default "". */
     string contactUriParams;
-    /** Send an empty Authorization header in the first request. Default false. */
+    /**
+     * Put an empty Authorization header (`nonce=""`, `response=""`) on REGISTER and call
+     * requests for each credential not yet answering a challenge. Default false.
+     */
     bool authInitialEmpty;
-    /** The algorithm put in that empty Authorization header. Default "". */
+    /**
+     * The `algorithm` of that empty Authorization header (a token such as "MD5"); empty
+     * leaves it out. Default "".
+     */
     string authInitialAlgorithm;
     /** Bind the account to this transport id; -1 means any transport. Default -1. */
     int transportId;
@@ -1013,7 +1025,11 @@ struct AccountSipConfig : public PersistentObject {
      * TCP/TLS server affinity (PJSUA2RS_SERVER_AFFINITY_*). Not saved in JSON. Default 0.
      */
     int serverAffinity;
-    /** Share one authentication session between the account's dialogs. Default false. */
+    /**
+     * The account's calls share its authentication state: their requests carry answers to
+     * the challenges the account already met (its REGISTER's too), so fewer 401/407 come
+     * back. Otherwise each call answers its own challenges. Default false.
+     */
     bool useSharedAuth;
     /** Answer incoming MESSAGE requests with 200 automatically. Default true. */
     bool autoRespondSipMessage;
@@ -1289,13 +1305,29 @@ struct AccountNatConfig : public PersistentObject {
     /** The TURN password. Default "". */
     string turnPassword;
     /**
-     * Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for
-     * calls. Default 1.
+     * Rewrite the registration's Contact when the registrar saw us at another address (the
+     * `received` and `rport` of our Via in its response, or the sent-by when it only added
+     * `rport`), on every transport: 0 never; 1 yes, except when our Contact and the
+     * registrar are public but the address seen is private, or only the port differs and
+     * the address seen is private; 2 on any difference. Default 1.
      */
     int contactRewriteUse;
-    /** How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6. */
+    /**
+     * How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits): UNREGISTER removes
+     * the old Contact with an un-REGISTER and registers the new one under a new Call-ID;
+     * otherwise one REGISTER binds the new Contact and removes the old one (`expires=0`);
+     * ALWAYS_UPDATE also takes the address from final responses of 400 and more (a 401
+     * too), for the next REGISTER. Default 6 (NO_UNREG | ALWAYS_UPDATE).
+     */
     int contactRewriteMethod;
-    /** Use the source port of the registrar's response in the Contact. Default 1. */
+    /**
+     * PJSUA: put the TCP connection's source port in the initial Contact. Accepted and
+     * saved but without effect here: the connection's local port is chosen when it opens,
+     * after the REGISTER is built, so the Contact names the listening port (PJSUA turns the
+     * option off likewise when it cannot learn the port). A registrar that reports the
+     * source port in `rport` gets the Contact rewritten to it under `contact_rewrite_use`.
+     * Default 1.
+     */
     int contactUseSrcPort;
     /** Rewrite the Via sent-by with the address the server saw. Default 1. */
     int viaRewriteUse;
@@ -1307,9 +1339,13 @@ struct AccountNatConfig : public PersistentObject {
     string sipOutboundInstanceId;
     /** The SIP outbound reg-id; empty means 1. Default "". */
     string sipOutboundRegId;
-    /** Seconds between UDP keep-alives; 0 disables them. Default 15. */
+    /**
+     * Seconds between keep-alives to the registrar after a UDP registration; 0 disables
+     * them. A registrar's Flow-Timer (RFC 5626) sets the interval instead, on TCP too;
+     * without one, TCP registrations get CRLFCRLF every 90 s. Default 15.
+     */
     unsigned udpKaIntervalSec;
-    /** The UDP keep-alive payload. Default "\r\n". */
+    /** The UDP keep-alive payload; empty disables UDP keep-alives. Default "\r\n". */
     string udpKaData;
 
     /** PJSUA2's defaults, from the library. */

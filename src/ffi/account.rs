@@ -43,9 +43,11 @@ pub struct OnRegStartedParamC {
 /// PJSUA2's `OnRegStateParam`. Valid during the callback only.
 #[repr(C)]
 pub struct OnRegStateParamC {
-    /// 0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
+    /// 0 whenever the round ended with a code (a 408 timeout and a 503 transport error
+    /// too, as PJSUA2); else why it was given up (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).
     pub status: pjsua2rs_status,
-    /// The SIP status (408 for no answer, 503 for a transport error).
+    /// The SIP status (408 for no answer, 503 for a transport error, 502 when the
+    /// registrar's name did not resolve).
     pub code: c_int,
     /// The reason phrase.
     pub reason: *const c_char,
@@ -125,13 +127,15 @@ pub struct AccountInfoC {
     pub reg_is_configured: bool,
     /// Whether a binding is in place now.
     pub reg_is_active: bool,
-    /// Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.
+    /// Seconds until the binding expires; 0xFFFFFFFF without a registrar, once
+    /// unregistered and after a failure; 0 otherwise when not bound.
     pub reg_expires_sec: u32,
     /// The last REGISTER status: 0 never sent, 100 in progress, else the final code.
     pub reg_status: c_int,
-    /// Its text.
+    /// Its text: the standard reason phrase of the code ("OK", "Request Timeout"...).
     pub reg_status_text: [c_char; 256],
-    /// The last registration error (PJSIP's status), 0 if none.
+    /// The status of the last round (`OnRegStateParam.status`): 0 after a failure with a
+    /// code (403, 408, 503...) too, as PJSUA2.
     pub reg_last_err: pjsua2rs_status,
     /// Presence: online.
     pub online_status: bool,

@@ -3,6 +3,7 @@
 //! real peers of the interop tests (kamailio, sipp, baresip).
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod account_sim;
 pub mod baresip;
 pub mod dnsmasq;
 pub mod kamailio;

@@ -746,8 +746,8 @@ class pjsua2rs_on_reg_state_param(ctypes.Structure):
         ('expiration', ctypes.c_uint),
     ]
     _field_docs_ = {
-        'status': '0 when a final response arrived, else why not (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).',
-        'code': 'The SIP status (408 for no answer, 503 for a transport error).',
+        'status': '0 whenever the round ended with a code (a 408 timeout and a 503 transport error too, as PJSUA2); else why it was given up (e.g. PJSUA2RS_ERR_SIP_FAILED_CREDENTIAL).',
+        'code': "The SIP status (408 for no answer, 503 for a transport error, 502 when the registrar's name did not resolve).",
         'reason': 'The reason phrase.',
         'rdata': 'The response, when one arrived.',
         'expiration': 'The granted binding time in seconds (0 when unregistered or failed).',
@@ -836,7 +836,7 @@ class pjsua2rs_account_reg_config(ctypes.Structure):
     _field_docs_ = {
         'registrar_uri': 'The registrar URI; empty means the account does not register. Default "".',
         'register_on_add': 'Register when the account is added. Default true.',
-        'disable_reg_on_modify': 'Do not re-register when the account is modified. Not saved in JSON. Default false.',
+        'disable_reg_on_modify': '`Account::modify` sends no REGISTER: neither the un-REGISTER of the old binding nor the new registration (the application calls `setRegistration`). Not saved in JSON. Default false.',
         'headers': 'Extra headers for REGISTER requests.',
         'headers_count': 'How many entries of `headers` are used.',
         'contact_params': 'Parameters appended to the Contact header of REGISTER. Default "".',
@@ -846,7 +846,7 @@ class pjsua2rs_account_reg_config(ctypes.Structure):
         'first_retry_interval_sec': 'Seconds before the first retry; 0 means `retry_interval_sec`. Default 0.',
         'random_retry_interval_sec': 'Up to this many seconds are randomly added to or taken from retry intervals. Default 10.',
         'delay_before_refresh_sec': 'Refresh the registration this many seconds before it expires. Default 5.',
-        'drop_calls_on_fail': "Hang up the account's calls when registration fails. Default false.",
+        'drop_calls_on_fail': "Hang up the account's calls when the registration failed and a retry failed too (needs `retry_interval_sec`; a failure that is not retried drops nothing). Default false.",
         'unreg_wait_msec': 'Milliseconds to wait for the un-REGISTER response at shutdown. Default 4000.',
         'proxy_use': 'Which proxies REGISTER goes through (PJSUA2RS_REG_USE_* bits). Default 3 (both).',
     }
@@ -908,12 +908,12 @@ class pjsua2rs_account_sip_config(ctypes.Structure):
         'contact_forced': 'A Contact URI used instead of the one the library builds. Default "".',
         'contact_params': 'Parameters appended to the Contact header. Default "".',
         'contact_uri_params': 'Parameters appended to the Contact URI. Default "".',
-        'auth_initial_empty': 'Send an empty Authorization header in the first request. Default false.',
-        'auth_initial_algorithm': 'The algorithm put in that empty Authorization header. Default "".',
+        'auth_initial_empty': 'Put an empty Authorization header (`nonce=""`, `response=""`) on REGISTER and call requests for each credential not yet answering a challenge. Default false.',
+        'auth_initial_algorithm': 'The `algorithm` of that empty Authorization header (a token such as "MD5"); empty leaves it out. Default "".',
         'transport_id': 'Bind the account to this transport id; -1 means any transport. Default -1.',
         'ipv6_use': 'IPv6 use for SIP (PJSUA2RS_IPV6_*). Not saved in JSON. Default 0.',
         'server_affinity': 'TCP/TLS server affinity (PJSUA2RS_SERVER_AFFINITY_*). Not saved in JSON. Default 0.',
-        'use_shared_auth': "Share one authentication session between the account's dialogs. Default false.",
+        'use_shared_auth': "The account's calls share its authentication state: their requests carry answers to the challenges the account already met (its REGISTER's too), so fewer 401/407 come back. Otherwise each call answers its own challenges. Default false.",
         'auto_respond_sip_message': 'Answer incoming MESSAGE requests with 200 automatically. Default true.',
     }
 
@@ -1037,16 +1037,16 @@ class pjsua2rs_account_nat_config(ctypes.Structure):
         'turn_user_name': 'The TURN user name. Default "".',
         'turn_password_type': 'The TURN password type (0 = plain). Default 0.',
         'turn_password': 'The TURN password. Default "".',
-        'contact_rewrite_use': 'Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for calls. Default 1.',
-        'contact_rewrite_method': 'How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6.',
-        'contact_use_src_port': "Use the source port of the registrar's response in the Contact. Default 1.",
+        'contact_rewrite_use': "Rewrite the registration's Contact when the registrar saw us at another address (the `received` and `rport` of our Via in its response, or the sent-by when it only added `rport`), on every transport: 0 never; 1 yes, except when our Contact and the registrar are public but the address seen is private, or only the port differs and the address seen is private; 2 on any difference. Default 1.",
+        'contact_rewrite_method': 'How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits): UNREGISTER removes the old Contact with an un-REGISTER and registers the new one under a new Call-ID; otherwise one REGISTER binds the new Contact and removes the old one (`expires=0`); ALWAYS_UPDATE also takes the address from final responses of 400 and more (a 401 too), for the next REGISTER. Default 6 (NO_UNREG | ALWAYS_UPDATE).',
+        'contact_use_src_port': "PJSUA: put the TCP connection's source port in the initial Contact. Accepted and saved but without effect here: the connection's local port is chosen when it opens, after the REGISTER is built, so the Contact names the listening port (PJSUA turns the option off likewise when it cannot learn the port). A registrar that reports the source port in `rport` gets the Contact rewritten to it under `contact_rewrite_use`. Default 1.",
         'via_rewrite_use': 'Rewrite the Via sent-by with the address the server saw. Default 1.',
         'sdp_nat_rewrite_use': 'Rewrite the SDP connection address with the address the registrar saw. Default 0.',
         'sip_outbound_use': 'Use SIP outbound (RFC 5626). Default 1.',
         'sip_outbound_instance_id': 'The SIP outbound +sip.instance; empty means generated. Default "".',
         'sip_outbound_reg_id': 'The SIP outbound reg-id; empty means 1. Default "".',
-        'udp_ka_interval_sec': 'Seconds between UDP keep-alives; 0 disables them. Default 15.',
-        'udp_ka_data': 'The UDP keep-alive payload. Default "\\r\\n".',
+        'udp_ka_interval_sec': "Seconds between keep-alives to the registrar after a UDP registration; 0 disables them. A registrar's Flow-Timer (RFC 5626) sets the interval instead, on TCP too; without one, TCP registrations get CRLFCRLF every 90 s. Default 15.",
+        'udp_ka_data': 'The UDP keep-alive payload; empty disables UDP keep-alives. Default "\\r\\n".',
     }
 
 
@@ -1410,10 +1410,10 @@ class pjsua2rs_account_info(ctypes.Structure):
         'uri': "The account's URI.",
         'reg_is_configured': 'Whether it has a registrar.',
         'reg_is_active': 'Whether a binding is in place now.',
-        'reg_expires_sec': 'Seconds until the binding expires; 0xFFFFFFFF without a registrar, 0 when not bound.',
+        'reg_expires_sec': 'Seconds until the binding expires; 0xFFFFFFFF without a registrar, once unregistered and after a failure; 0 otherwise when not bound.',
         'reg_status': 'The last REGISTER status: 0 never sent, 100 in progress, else the final code.',
-        'reg_status_text': 'Its text.',
-        'reg_last_err': "The last registration error (PJSIP's status), 0 if none.",
+        'reg_status_text': 'Its text: the standard reason phrase of the code ("OK", "Request Timeout"...).',
+        'reg_last_err': 'The status of the last round (`OnRegStateParam.status`): 0 after a failure with a code (403, 408, 503...) too, as PJSUA2.',
         'online_status': 'Presence: online.',
         'online_status_text': 'Presence text.',
     }

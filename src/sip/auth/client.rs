@@ -7,6 +7,7 @@ use super::challenge::{digest_challenges, AuthKind, DigestChallenge};
 use super::credentials::{find_credential, Credential};
 use super::digest::{Algorithm, Qop};
 use super::error::AuthError;
+use super::initial::is_empty_answer;
 use super::syntax::parse_auth_values;
 use crate::rng::Rng;
 use crate::sip::header_name::HeaderName;
@@ -302,7 +303,7 @@ fn sent_answers(request: &Request, kind: AuthKind) -> Vec<(String, String)> {
         .get_all(&kind.authorization_header())
         .filter_map(|v| parse_auth_values(v).ok())
         .flatten()
-        .filter(|v| v.is_digest())
+        .filter(|v| v.is_digest() && v.param("response").is_some_and(|r| !r.is_empty()))
         .filter_map(|v| Some((v.param("realm")?.to_string(), v.param("nonce")?.to_string())))
         .collect()
 }
@@ -318,7 +319,8 @@ fn answer_realm(value: &str) -> Option<String> {
 }
 
 /// Puts answers from [`ClientAuth::respond`] on the request to re-send: each replaces any
-/// header of the same name answering the same realm (the old answer), or is added.
+/// header of the same name answering the same realm (the old answer) and the empty
+/// initial answers of that name ([`ClientAuth::add_initial_empty`]), or is added.
 pub fn apply(request: &mut Request, headers: &[(HeaderName, Text)]) {
     for (name, value) in headers {
         let realm = answer_realm(value);
@@ -326,9 +328,10 @@ pub fn apply(request: &mut Request, headers: &[(HeaderName, Text)]) {
         let mut kept = Headers::with_capacity(old.len() + 1);
         for h in &old {
             let same = h.name.matches(name)
-                && realm.as_ref().is_some_and(|r| {
-                    answer_realm(&h.value).is_some_and(|o| o.eq_ignore_ascii_case(r))
-                });
+                && (is_empty_answer(&h.value)
+                    || realm.as_ref().is_some_and(|r| {
+                        answer_realm(&h.value).is_some_and(|o| o.eq_ignore_ascii_case(r))
+                    }));
             if !same {
                 kept.push(h.name.clone(), h.value.clone());
             }

@@ -19,6 +19,7 @@ mod client_tests;
 mod credentials;
 mod digest;
 mod error;
+mod initial;
 mod syntax;
 
 pub use challenge::{digest_challenges, AuthKind, AuthenticationInfo, DigestChallenge};

@@ -32,12 +32,18 @@ pub struct RegParams {
     pub aor: NameAddr,
     /// Our contact.
     pub contact: NameAddr,
+    /// Contacts replaced during this round, removed with `expires=0` in its REGISTER
+    /// (PJSIP's removed-contact list; see [`crate::sip::registration::Registration::replace_contact`]).
+    pub removed: Vec<NameAddr>,
     /// The interval asked for, in seconds (`timeoutSec`).
     pub expires: u32,
     /// Route headers (the outbound proxies), in order.
     pub routes: Vec<NameAddr>,
     /// Extra headers (`regConfig.headers`).
     pub headers: Vec<(HeaderName, Text)>,
+    /// `sipConfig.authInitialEmpty`: each REGISTER carries an empty Authorization for
+    /// the credentials not yet challenged, with this algorithm (may be empty).
+    pub initial_auth: Option<String>,
     /// The Call-ID of every REGISTER of this registration.
     pub call_id: String,
     /// The From tag of every REGISTER of this registration.
@@ -62,12 +68,25 @@ impl RegParams {
         r.headers.push(HeaderName::To, to.to_string());
         r.headers.push(HeaderName::CallId, self.call_id.clone());
         r.headers.push(HeaderName::CSeq, format!("{cseq} REGISTER"));
-        r.headers
-            .push(HeaderName::Contact, self.contact.to_string());
+        self.write_contacts(&mut r);
         r.headers.push(HeaderName::Expires, expires.to_string());
         for (name, value) in &self.headers {
             r.headers.push(name.clone(), value.clone());
         }
         r
+    }
+
+    /// Replaces the Contact headers of `request` with ours, then each removed contact
+    /// with `expires=0` (RFC 3261 §10.2.2).
+    pub fn write_contacts(&self, request: &mut Request) {
+        request.headers.remove(&HeaderName::Contact);
+        request
+            .headers
+            .push(HeaderName::Contact, self.contact.to_string());
+        for old in &self.removed {
+            let mut old = old.clone();
+            old.params.set("expires", Some(Text::from("0")));
+            request.headers.push(HeaderName::Contact, old.to_string());
+        }
     }
 }

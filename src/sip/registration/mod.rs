@@ -36,13 +36,15 @@ pub enum RegEvent {
     },
     /// A REGISTER round ended (PJSUA2 `onRegState`).
     State {
-        /// The final SIP status (408 for no answer, 503 for a transport error).
+        /// The final SIP status (408 for no answer, 503 for a transport error, 502 for
+        /// a name that did not resolve).
         code: u16,
         /// The reason phrase or the failure's description.
         reason: String,
         /// The granted binding time in seconds; 0 when unregistered or failed.
         expiration: u32,
-        /// 0 when a final response arrived; else why the round failed (PJSIP's codes).
+        /// PJSIP's status: 0 whenever the round ended with a code, even 408 or 503 without
+        /// a response; else why we gave up (e.g. PJSIP_EFAILEDCREDENTIAL on a 401).
         status: pjsua2rs_status,
         /// Whether the round registered (true) or unregistered (false).
         renew: bool,
@@ -93,7 +95,6 @@ pub struct Registration {
     failures_in_a_row: u32,
     /// Whether the last round that ended removed the binding.
     unregistered: bool,
-    received: Option<(String, Option<u16>)>,
     outbox: VecDeque<Request>,
     events: VecDeque<RegEvent>,
     rng: Rng,
@@ -116,7 +117,6 @@ impl Registration {
             timer: None,
             failures_in_a_row: 0,
             unregistered: false,
-            received: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
         }
@@ -127,27 +127,52 @@ impl Registration {
         &self.params
     }
 
-    /// Changes the contact (after a NAT rewrite or a transport change); takes effect with
-    /// the next REGISTER.
+    /// Changes the contact (after a transport change, before it was bound); takes effect
+    /// with the next REGISTER.
     pub fn set_contact(&mut self, contact: crate::sip::NameAddr) {
         self.params.contact = contact;
     }
 
-    /// Registers now (or refreshes), or removes the binding (`renew` false).
+    /// Takes new settings for the next REGISTER (`Account::modify`, `setTransport`): all
+    /// of `fresh` but its Call-ID and From tag (the registration and its CSeq go on) and
+    /// the contacts still to remove.
+    pub fn adopt(&mut self, fresh: RegParams) {
+        let old = std::mem::replace(&mut self.params, fresh);
+        self.params.call_id = old.call_id;
+        self.params.from_tag = old.from_tag;
+        self.params.removed = old.removed;
+        if self.params.expires != old.expires {
+            self.interval = self.params.expires;
+        }
+    }
+
+    /// Replaces a contact that may be bound (after a NAT rewrite): the next REGISTER binds
+    /// `contact` and removes the old one with `expires=0` in the same request, as PJSIP's
+    /// `pjsip_regc_update_contact` does.
+    pub fn replace_contact(&mut self, contact: crate::sip::NameAddr) {
+        if contact != self.params.contact {
+            let old = std::mem::replace(&mut self.params.contact, contact);
+            self.params.removed.push(old);
+        }
+    }
+
+    /// Registers now (or refreshes), or removes the binding (`renew` false). Removing
+    /// when nothing is bound nor in flight only cancels a scheduled retry: after a
+    /// failure PJSUA has no registration left to remove.
     pub fn start(&mut self, renew: bool, auth: &mut ClientAuth) {
         if self.pending.is_some() {
             self.queued = Some(renew);
             return;
         }
-        if !renew && self.phase == RegPhase::Idle {
+        if !renew && matches!(self.phase, RegPhase::Idle | RegPhase::Failed) {
+            self.timer = None;
             return;
         }
         self.timer = None;
         let interval = if renew { self.interval } else { 0 };
         self.cseq += 1;
         let mut request = self.params.request(self.cseq, interval);
-        // A refresh reuses the last nonce (RFC 3261 §22.3); failure just means a challenge.
-        let _ = auth.authorize(&mut request);
+        self.authorize(&mut request, auth);
         self.phase = if renew {
             RegPhase::Registering
         } else {
@@ -172,20 +197,28 @@ impl Registration {
         self.pending.is_some()
     }
 
-    /// A final response to the REGISTER in flight.
+    /// Whether `response` answers the REGISTER in flight: the same Call-ID and CSeq
+    /// (RFC 3261 §10.2.4 keeps one Call-ID and a rising CSeq per registration, so a
+    /// response to an older REGISTER, or to another registration, never matches).
+    pub fn answers_pending(&self, response: &Response) -> bool {
+        self.pending.is_some()
+            && response.call_id().map(|c| c.as_str()) == Some(self.params.call_id.as_str())
+            && response.cseq().map(|c| c.seq) == Some(self.cseq)
+    }
+
+    /// A final response to the REGISTER in flight; ignored unless it
+    /// [answers it](Self::answers_pending).
     pub fn on_response(&mut self, now: Instant, response: &Response, auth: &mut ClientAuth) {
+        if !self.answers_pending(response) {
+            return;
+        }
         let Some(mut pending) = self.pending.take() else {
             return;
         };
-        if response.cseq().map(|c| c.seq) != Some(self.cseq) {
-            self.pending = Some(pending);
-            return;
-        }
         let status = response.status;
         match status {
             200..=299 => {
                 auth.on_success();
-                self.received = via_received(response);
                 if pending.renew {
                     let granted = expiry::granted(response, &self.params.contact, self.interval);
                     self.registered(now, granted, status, &response.reason);
@@ -221,7 +254,7 @@ impl Registration {
                     self.cseq += 1;
                     pending.interval_retries += 1;
                     pending.request = self.params.request(self.cseq, min);
-                    let _ = auth.authorize(&mut pending.request);
+                    self.authorize(&mut pending.request, auth);
                     self.outbox.push_back(pending.request.clone());
                     self.pending = Some(pending);
                     return;
@@ -246,19 +279,13 @@ impl Registration {
     }
 
     /// The REGISTER in flight got no final response: `code` 408 for a timeout, 503 for a
-    /// transport error, with PJSIP's `status` for it.
-    pub fn on_failure(
-        &mut self,
-        now: Instant,
-        code: u16,
-        reason: &str,
-        status: pjsua2rs_status,
-        auth: &mut ClientAuth,
-    ) {
+    /// transport error, 502 when the registrar's name did not resolve. As in PJSIP, whose
+    /// transaction ends with that code, the round reports status 0.
+    pub fn on_failure(&mut self, now: Instant, code: u16, reason: &str, auth: &mut ClientAuth) {
         let Some(pending) = self.pending.take() else {
             return;
         };
-        self.failed(now, code, reason, status, pending.renew);
+        self.failed(now, code, reason, PJSUA2RS_SUCCESS, pending.renew);
         self.run_queued(auth);
     }
 
@@ -314,13 +341,15 @@ impl Registration {
         self.unregistered
     }
 
-    /// The address the registrar saw us at (the `received` and `rport` of our Via in the
-    /// last 2xx), for NAT discovery.
-    pub fn via_received(&self) -> Option<&(String, Option<u16>)> {
-        self.received.as_ref()
+    /// Whether the round that just failed was a retry (PJSUA's condition for
+    /// `dropCallsOnFail`: the registration failed and an attempt to re-register failed
+    /// too) and another retry is scheduled.
+    pub fn retry_failed(&self) -> bool {
+        self.failures_in_a_row >= 2 && matches!(self.timer, Some((_, Timer::Retry)))
     }
 
     fn registered(&mut self, now: Instant, granted: u32, code: u16, reason: &str) {
+        self.params.removed.clear();
         self.failures_in_a_row = 0;
         self.unregistered = false;
         if granted == 0 {
@@ -350,6 +379,7 @@ impl Registration {
     }
 
     fn on_unregistered(&mut self, code: u16, reason: &str) {
+        self.params.removed.clear();
         self.unregistered = true;
         self.phase = RegPhase::Idle;
         self.granted = 0;
@@ -372,6 +402,7 @@ impl Registration {
         status: pjsua2rs_status,
         renew: bool,
     ) {
+        self.params.removed.clear();
         self.phase = if renew {
             RegPhase::Failed
         } else {
@@ -404,6 +435,15 @@ impl Registration {
         }
     }
 
+    /// Pre-emptive answers from the last challenges (a refresh reuses the nonce, RFC 3261
+    /// §22.3; failing just means a new challenge), then the empty initial answers.
+    fn authorize(&self, request: &mut Request, auth: &mut ClientAuth) {
+        let _ = auth.authorize(request);
+        if let Some(algorithm) = &self.params.initial_auth {
+            auth.add_initial_empty(request, algorithm);
+        }
+    }
+
     fn run_queued(&mut self, auth: &mut ClientAuth) {
         if let Some(renew) = self.queued.take() {
             self.start(renew, auth);
@@ -424,11 +464,4 @@ fn jittered(base: Duration, jitter_ms: u64, rng: &mut Rng) -> Duration {
     let offset = rng.below(jitter_ms + 1) as i64 - (jitter_ms / 2) as i64;
     let ms = (base.as_millis() as i64 + offset).max(1000);
     Duration::from_millis(ms as u64)
-}
-
-/// The `received` and `rport` of the top Via of a response (our Via).
-fn via_received(response: &Response) -> Option<(String, Option<u16>)> {
-    let via = response.top_via()?;
-    let host = via.received().map(|r| r.to_string())?;
-    Some((host, via.rport().flatten()))
 }

@@ -36,9 +36,11 @@ pub struct SipRxData {
 /// PJSUA2's `OnRegStateParam`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OnRegStateParam {
-    /// 0 when a final response arrived, else why not (e.g. PJSIP_EFAILEDCREDENTIAL).
+    /// 0 whenever the round ended with a code (a 408 timeout and a 503 transport error
+    /// too, as PJSUA2); else why it was given up (e.g. PJSIP_EFAILEDCREDENTIAL).
     pub status: crate::ua::status::pjsua2rs_status,
-    /// The SIP status (408 for no answer, 503 for a transport error).
+    /// The SIP status (408 for no answer, 503 for a transport error, 502 when the
+    /// registrar's name did not resolve).
     pub code: u16,
     /// The reason phrase.
     pub reason: String,
@@ -75,13 +77,15 @@ pub struct AccountInfo {
     /// Whether a binding is in place now.
     pub reg_is_active: bool,
     /// Seconds until the binding expires; PJSUA2RS_EXPIRES_NOT_SPECIFIED without a
-    /// registrar, 0 when not bound.
+    /// registrar, once unregistered and after a failure; 0 otherwise when not bound.
     pub reg_expires_sec: u32,
     /// The last REGISTER status: 0 never sent, 100 in progress, else the final code.
     pub reg_status: u16,
-    /// Its text ("does not register", "In Progress", "OK"...).
+    /// Its text: "does not register", "In Progress", or the code's standard reason
+    /// phrase ("OK", "Request Timeout"...).
     pub reg_status_text: String,
-    /// The last registration error (PJSIP's status), 0 if none.
+    /// The status of the last round (`OnRegStateParam::status`): 0 after a failure with
+    /// a code (403, 408, 503...) too, as PJSUA2.
     pub reg_last_err: crate::ua::status::pjsua2rs_status,
     /// Presence: online (set with `setOnlineStatus`, presence comes later).
     pub online_status: bool,

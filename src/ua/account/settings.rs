@@ -17,7 +17,10 @@ use std::time::Duration;
 /// How the Contact follows the address the registrar sees (natConfig).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NatSettings {
-    /// `contactRewriteUse`: 0 never, 1 on UDP, 2 on every transport.
+    /// `contactRewriteUse` (PJSUA's `allow_contact_rewrite`), on every transport: 0 never;
+    /// 1 when the registrar saw another address, except when our Contact and the
+    /// registrar are public and the address seen is private, or only the port differs
+    /// and the address seen is private; 2 on any difference.
     pub contact_rewrite_use: i32,
     /// `contactRewriteMethod` bits (PJSUA2RS_CONTACT_REWRITE_*).
     pub contact_rewrite_method: i32,
@@ -94,6 +97,11 @@ pub struct AccountSettings {
     pub reg_timing: RegTiming,
     /// `regConfig.unregWaitMsec`.
     pub unreg_wait: Duration,
+    /// `regConfig.disableRegOnModify`: `Account::modify` sends no REGISTER.
+    pub disable_reg_on_modify: bool,
+    /// `regConfig.dropCallsOnFail`: hang up the account's calls once a retry of a failed
+    /// registration fails too.
+    pub drop_calls_on_fail: bool,
     /// `regConfig.headers`.
     pub reg_headers: Vec<(HeaderName, Text)>,
     /// `regConfig.proxyUse` bits (PJSUA2RS_REG_USE_*).
@@ -106,6 +114,12 @@ pub struct AccountSettings {
     pub proxies: Vec<NameAddr>,
     /// `sipConfig.authCreds`.
     pub credentials: Vec<Credential>,
+    /// `sipConfig.authInitialEmpty`: requests carry an empty Authorization header for
+    /// each credential not yet challenged, with this algorithm
+    /// (`sipConfig.authInitialAlgorithm`, may be empty); `None` when off.
+    pub auth_initial: Option<String>,
+    /// `sipConfig.useSharedAuth`: the account's calls share its digest client.
+    pub use_shared_auth: bool,
     /// `sipConfig.contactForced`.
     pub contact_forced: Option<NameAddr>,
     /// `sipConfig.contactParams`.
@@ -160,6 +174,20 @@ fn headers(list: &[SipHeader], count: u32, name: &str) -> Result<Vec<(HeaderName
             Ok((HeaderName::parse(n), Text::from(v)))
         })
         .collect()
+}
+
+/// `sipConfig.authInitialAlgorithm`: empty or a token (it goes into a header as is).
+fn initial_algorithm(buf: &[std::os::raw::c_char]) -> Result<String> {
+    let name = "AccountConfig.sipConfig.authInitialAlgorithm";
+    let value = field(buf, name)?;
+    if !value.bytes().all(crate::sip::parse::lex::is_token_byte) {
+        return Err(Error::new(
+            PJSUA2RS_ERR_INVALID_ARG,
+            "",
+            format!("{name} '{value}' is not an algorithm name (a token such as MD5)"),
+        ));
+    }
+    Ok(value.to_string())
 }
 
 impl AccountSettings {
@@ -263,6 +291,8 @@ impl AccountSettings {
                 delay_before_refresh: secs(reg.delay_before_refresh_sec),
             },
             unreg_wait: Duration::from_millis(reg.unreg_wait_msec as u64),
+            disable_reg_on_modify: reg.disable_reg_on_modify,
+            drop_calls_on_fail: reg.drop_calls_on_fail,
             reg_headers: headers(
                 &reg.headers,
                 reg.headers_count,
@@ -282,6 +312,11 @@ impl AccountSettings {
             .to_string(),
             proxies,
             credentials,
+            auth_initial: sip
+                .auth_initial_empty
+                .then(|| initial_algorithm(&sip.auth_initial_algorithm))
+                .transpose()?,
+            use_shared_auth: sip.use_shared_auth,
             contact_forced,
             contact_params: field(&sip.contact_params, "AccountConfig.sipConfig.contactParams")?
                 .to_string(),

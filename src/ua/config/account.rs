@@ -82,7 +82,9 @@ pub struct AccountRegConfig {
     pub registrar_uri: [c_char; PJSUA2RS_URI_LEN],
     /// Register when the account is added. Default true.
     pub register_on_add: bool,
-    /// Do not re-register when the account is modified. Not saved in JSON. Default false.
+    /// `Account::modify` sends no REGISTER: neither the un-REGISTER of the old binding
+    /// nor the new registration (the application calls `setRegistration`). Not saved in
+    /// JSON. Default false.
     pub disable_reg_on_modify: bool,
     /// Extra headers for REGISTER requests.
     pub headers: [SipHeader; PJSUA2RS_MAX_HEADERS],
@@ -103,7 +105,9 @@ pub struct AccountRegConfig {
     pub random_retry_interval_sec: u32,
     /// Refresh the registration this many seconds before it expires. Default 5.
     pub delay_before_refresh_sec: u32,
-    /// Hang up the account's calls when registration fails. Default false.
+    /// Hang up the account's calls when the registration failed and a retry failed too
+    /// (needs `retry_interval_sec`; a failure that is not retried drops nothing).
+    /// Default false.
     pub drop_calls_on_fail: bool,
     /// Milliseconds to wait for the un-REGISTER response at shutdown. Default 4000.
     pub unreg_wait_msec: u32,
@@ -151,9 +155,11 @@ pub struct AccountSipConfig {
     pub contact_params: [c_char; PJSUA2RS_URI_LEN],
     /// Parameters appended to the Contact URI. Default "".
     pub contact_uri_params: [c_char; PJSUA2RS_URI_LEN],
-    /// Send an empty Authorization header in the first request. Default false.
+    /// Put an empty Authorization header (`nonce=""`, `response=""`) on REGISTER and
+    /// call requests for each credential not yet answering a challenge. Default false.
     pub auth_initial_empty: bool,
-    /// The algorithm put in that empty Authorization header. Default "".
+    /// The `algorithm` of that empty Authorization header (a token such as "MD5"); empty
+    /// leaves it out. Default "".
     pub auth_initial_algorithm: [c_char; PJSUA2RS_NAME_LEN],
     /// Bind the account to this transport id; -1 means any transport. Default -1.
     pub transport_id: i32,
@@ -162,7 +168,9 @@ pub struct AccountSipConfig {
     /// TCP/TLS server affinity (PJSUA2RS_SERVER_AFFINITY_*). Not saved in JSON.
     /// Default 0.
     pub server_affinity: i32,
-    /// Share one authentication session between the account's dialogs. Default false.
+    /// The account's calls share its authentication state: their requests carry
+    /// answers to the challenges the account already met (its REGISTER's too), so fewer
+    /// 401/407 come back. Otherwise each call answers its own challenges. Default false.
     pub use_shared_auth: bool,
     /// Answer incoming MESSAGE requests with 200 automatically. Default true.
     pub auto_respond_sip_message: bool,

@@ -88,12 +88,24 @@ pub struct AccountNatConfig {
     pub turn_password_type: i32,
     /// The TURN password. Default "".
     pub turn_password: [c_char; PJSUA2RS_SECRET_LEN],
-    /// Rewrite the Contact with the address the registrar saw: 0 no, 1 yes, 2 also for
-    /// calls. Default 1.
+    /// Rewrite the registration's Contact when the registrar saw us at another address
+    /// (the `received` and `rport` of our Via in its response, or the sent-by when it
+    /// only added `rport`), on every transport: 0 never; 1 yes, except when our Contact
+    /// and the registrar are public but the address seen is private, or only the port
+    /// differs and the address seen is private; 2 on any difference. Default 1.
     pub contact_rewrite_use: i32,
-    /// How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits). Default 6.
+    /// How the Contact is rewritten (PJSUA2RS_CONTACT_REWRITE_* bits): UNREGISTER removes
+    /// the old Contact with an un-REGISTER and registers the new one under a new
+    /// Call-ID; otherwise one REGISTER binds the new Contact and removes the old one
+    /// (`expires=0`); ALWAYS_UPDATE also takes the address from final responses of 400
+    /// and more (a 401 too), for the next REGISTER. Default 6 (NO_UNREG | ALWAYS_UPDATE).
     pub contact_rewrite_method: i32,
-    /// Use the source port of the registrar's response in the Contact. Default 1.
+    /// PJSUA: put the TCP connection's source port in the initial Contact. Accepted and
+    /// saved but without effect here: the connection's local port is chosen when it
+    /// opens, after the REGISTER is built, so the Contact names the listening port
+    /// (PJSUA turns the option off likewise when it cannot learn the port). A registrar
+    /// that reports the source port in `rport` gets the Contact rewritten to it under
+    /// `contact_rewrite_use`. Default 1.
     pub contact_use_src_port: i32,
     /// Rewrite the Via sent-by with the address the server saw. Default 1.
     pub via_rewrite_use: i32,
@@ -105,9 +117,11 @@ pub struct AccountNatConfig {
     pub sip_outbound_instance_id: [c_char; PJSUA2RS_NAME_LEN],
     /// The SIP outbound reg-id; empty means 1. Default "".
     pub sip_outbound_reg_id: [c_char; PJSUA2RS_NAME_LEN],
-    /// Seconds between UDP keep-alives; 0 disables them. Default 15.
+    /// Seconds between keep-alives to the registrar after a UDP registration; 0
+    /// disables them. A registrar's Flow-Timer (RFC 5626) sets the interval instead, on
+    /// TCP too; without one, TCP registrations get CRLFCRLF every 90 s. Default 15.
     pub udp_ka_interval_sec: u32,
-    /// The UDP keep-alive payload. Default "\r\n".
+    /// The UDP keep-alive payload; empty disables UDP keep-alives. Default "\r\n".
     pub udp_ka_data: [c_char; PJSUA2RS_NAME_LEN],
 }
 

@@ -1,31 +1,21 @@
-//! Accounts in the core: adding, modifying and removing them, their registration (sending
-//! the REGISTERs it produces, feeding back outcomes, reporting events), the Contact rewrite
-//! after NAT discovery, keep-alives, and the unregistration on removal and shutdown.
+//! Accounts in the core: adding, modifying and removing them (PJSUA2's `Account::create`,
+//! `modify`, `shutdown`), their registration's construction, the old registration kept
+//! hidden until its binding is removed, and `Account::getInfo`. The REGISTER traffic is in
+//! `account_reg`, the NAT handling and keep-alives in `account_nat`.
 
-use super::send::Outgoing;
-use super::{AppEvent, Owner, UaCore};
+use super::UaCore;
 use crate::rng::Rng;
 use crate::sip::auth::ClientAuth;
-use crate::sip::message::Response;
-use crate::sip::registration::{RegEvent, RegParams, RegPhase, Registration};
-use crate::sip::transaction::TsxId;
-use crate::sip::transport::{Flow, TransportKind};
+use crate::sip::registration::{RegParams, RegPhase, Registration};
+use crate::sip::transport::Flow;
 use crate::sip::uri::Host;
-use crate::sip::{Message, SipHeaders};
+use crate::sip::Request;
 use crate::ua::account::contact::register_contact;
 use crate::ua::account::*;
-use crate::ua::config::{
-    PJSUA2RS_CONTACT_REWRITE_UNREGISTER, PJSUA2RS_REG_USE_ACC_PROXY,
-    PJSUA2RS_REG_USE_OUTBOUND_PROXY,
-};
+use crate::ua::config::{PJSUA2RS_REG_USE_ACC_PROXY, PJSUA2RS_REG_USE_OUTBOUND_PROXY};
 use crate::ua::status::*;
 use crate::ua::{Error, Result};
-use bytes::Bytes;
 use std::time::{Duration, Instant};
-
-/// How often a TCP flow to the registrar gets a CRLFCRLF keep-alive (PJSIP's
-/// PJSIP_TCP_KEEP_ALIVE_INTERVAL).
-const TCP_KEEPALIVE: Duration = Duration::from_secs(90);
 
 /// One account as the core keeps it.
 pub(super) struct AccountState {
@@ -36,6 +26,13 @@ pub(super) struct AccountState {
     pub reg_flow: Option<Flow>,
     /// The address the registrar saw us at, once it differs from ours (NAT).
     pub seen_as: Option<(Host, u16)>,
+    /// The address the 2xx being handled reports, when the Contact must follow it.
+    pub nat_rewrite: Option<(Host, u16)>,
+    /// Set by a Contact rewrite until the next round ends (PJSUA's `contact_rewritten`):
+    /// the 2xx of the rewritten REGISTER is not checked again.
+    pub contact_rewritten: bool,
+    /// The registrar's Flow-Timer in the last 2xx (RFC 5626 §4.4.1).
+    pub flow_timer: Option<Duration>,
     /// The last response to a REGISTER, for `onRegState`'s rdata.
     pub last_rx: SipRxData,
     pub reg_status: u16,
@@ -45,6 +42,39 @@ pub(super) struct AccountState {
     /// Set when the application removed the account: it lingers (silently) until its
     /// unregistration ends or this deadline passes.
     pub deleting: Option<Instant>,
+}
+
+impl AccountState {
+    fn new(settings: AccountSettings) -> Self {
+        AccountState {
+            auth: ClientAuth::new(settings.credentials.clone()),
+            settings,
+            registration: None,
+            reg_flow: None,
+            seen_as: None,
+            nat_rewrite: None,
+            contact_rewritten: false,
+            flow_timer: None,
+            last_rx: SipRxData::default(),
+            reg_status: 0,
+            reg_status_text: String::new(),
+            reg_last_err: PJSUA2RS_SUCCESS,
+            next_keepalive: None,
+            deleting: None,
+        }
+    }
+
+    /// A hidden copy of this account, with the settings, credentials and addresses its
+    /// registration was made with, to keep that registration until its binding is
+    /// removed.
+    pub fn retired_copy(&self) -> AccountState {
+        AccountState {
+            auth: self.auth.clone(),
+            reg_flow: self.reg_flow,
+            seen_as: self.seen_as.clone(),
+            ..AccountState::new(self.settings.clone())
+        }
+    }
 }
 
 fn invalid(acc: AccountId) -> Error {
@@ -71,19 +101,7 @@ impl UaCore {
     ) -> Result<AccountId> {
         let id = self.next_account;
         self.next_account += 1;
-        let mut state = AccountState {
-            auth: ClientAuth::new(settings.credentials.clone()),
-            settings,
-            registration: None,
-            reg_flow: None,
-            seen_as: None,
-            last_rx: SipRxData::default(),
-            reg_status: 0,
-            reg_status_text: String::new(),
-            reg_last_err: PJSUA2RS_SUCCESS,
-            next_keepalive: None,
-            deleting: None,
-        };
+        let mut state = AccountState::new(settings);
         state.registration = self.new_registration(&state.settings, None)?;
         let register = state.registration.is_some() && state.settings.register_on_add;
         self.accounts.insert(id, state);
@@ -96,8 +114,9 @@ impl UaCore {
         Ok(id)
     }
 
-    /// Builds an account's registration, or `None` without a registrar.
-    fn new_registration(
+    /// Builds an account's registration (with a new Call-ID), or `None` without a
+    /// registrar.
+    pub(super) fn new_registration(
         &mut self,
         s: &AccountSettings,
         seen_as: Option<(&Host, u16)>,
@@ -133,9 +152,11 @@ impl UaCore {
             registrar,
             aor: s.id.clone(),
             contact,
+            removed: Vec::new(),
             expires: s.reg_timeout,
             routes,
             headers: s.reg_headers.clone(),
+            initial_auth: s.auth_initial.clone(),
             call_id: format!("{}@{host}", self.rng.token(22)),
             from_tag: self.rng.token(16),
             timing: s.reg_timing.clone(),
@@ -184,9 +205,6 @@ impl UaCore {
                 "the account has no registrar (regConfig.registrarUri is empty)",
             ));
         };
-        if !renew && reg.phase() == RegPhase::Idle && !reg.is_pending() {
-            return Ok(());
-        }
         reg.start(renew, &mut a.auth);
         Ok(())
     }
@@ -218,11 +236,13 @@ impl UaCore {
             a.settings.transport_id = transport_id;
             a.settings.clone()
         };
-        self.rebuild_contact(acc, &settings);
+        self.update_registration(acc, &settings);
         Ok(())
     }
 
-    fn rebuild_contact(&mut self, acc: AccountId, s: &AccountSettings) {
+    /// Gives `acc`'s registration what settings `s` send (Contact, interval, headers...)
+    /// without starting a new one.
+    fn update_registration(&mut self, acc: AccountId, s: &AccountSettings) {
         let seen = self.accounts.get(&acc).and_then(|a| a.seen_as.clone());
         let Ok(Some(fresh)) = self.new_registration(s, seen.as_ref().map(|(h, p)| (h, *p))) else {
             return;
@@ -232,13 +252,17 @@ impl UaCore {
             .get_mut(&acc)
             .and_then(|a| a.registration.as_mut())
         {
-            reg.set_contact(fresh.params().contact.clone());
+            reg.adopt(fresh.params().clone());
         }
     }
 
-    /// Replaces `acc`'s settings (PJSUA2 `Account::modify`): a new registrar, identity or
-    /// route set starts a new registration (the old binding is removed first); other
-    /// changes apply to the next REGISTER.
+    /// Replaces `acc`'s settings (PJSUA2 `Account::modify`). A new registrar, identity,
+    /// route set or `proxyUse` starts a new registration under a new Call-ID: the old
+    /// binding is removed first, also when the old REGISTER is still in flight (its
+    /// binding is removed as soon as it succeeds), and the new one registers. Other
+    /// changes apply to the next REGISTER, sent at once while registered. With
+    /// `disableRegOnModify` nothing is sent: the old registration is dropped as it stands
+    /// and the application registers when it wants (`setRegistration`).
     pub fn account_modify(
         &mut self,
         now: Instant,
@@ -248,68 +272,63 @@ impl UaCore {
         let old = self.account(acc)?.settings.clone();
         let same_binding = old.registrar == settings.registrar
             && old.id == settings.id
-            && old.proxies == settings.proxies;
+            && old.proxies == settings.proxies
+            && old.reg_proxy_use == settings.reg_proxy_use;
         let reg = if same_binding {
             None
         } else {
             Some(self.new_registration(&settings, None)?)
         };
+        let register = !settings.disable_reg_on_modify;
         let a = self.account(acc)?;
+        let mut old_state = a.retired_copy();
         a.auth.set_credentials(settings.credentials.clone());
         a.settings = settings.clone();
-        match reg {
-            None => {
-                self.rebuild_contact(acc, &settings);
-                if let Some(a) = self.accounts.get_mut(&acc) {
-                    if let Some(r) = a.registration.as_mut() {
-                        if r.phase() == RegPhase::Registered {
-                            r.start(true, &mut a.auth);
-                        }
+        let Some(new_reg) = reg else {
+            self.update_registration(acc, &settings);
+            if let Some(a) = self.accounts.get_mut(&acc) {
+                if let Some(r) = a.registration.as_mut() {
+                    if register && r.phase() == RegPhase::Registered {
+                        r.start(true, &mut a.auth);
                     }
                 }
             }
-            Some(new_reg) => {
-                let was_registered = a
-                    .registration
-                    .as_ref()
-                    .is_some_and(|r| r.phase() == RegPhase::Registered);
-                let old_reg = a.registration.take();
-                let old = AccountState {
-                    settings: old,
-                    auth: a.auth.clone(),
-                    registration: old_reg,
-                    reg_flow: a.reg_flow,
-                    seen_as: a.seen_as.clone(),
-                    last_rx: SipRxData::default(),
-                    reg_status: 0,
-                    reg_status_text: String::new(),
-                    reg_last_err: 0,
-                    next_keepalive: None,
-                    deleting: None,
+            return Ok(());
+        };
+        old_state.registration = std::mem::replace(&mut a.registration, new_reg);
+        a.seen_as = None;
+        a.next_keepalive = None;
+        a.contact_rewritten = false;
+        let in_flight = old_state
+            .registration
+            .as_ref()
+            .is_some_and(|r| r.is_pending());
+        let bound = old_state
+            .registration
+            .as_ref()
+            .is_some_and(|r| r.phase() == RegPhase::Registered);
+        if register && (bound || in_flight) {
+            if let Some(r) = old_state.registration.as_mut() {
+                r.start(false, &mut old_state.auth);
+            }
+            // A REGISTER in flight may still take Timer F before its binding can go.
+            let wait = old_state.settings.unreg_wait
+                + if in_flight {
+                    self.calls_cfg.t1 * 64
+                } else {
+                    Duration::ZERO
                 };
-                a.registration = new_reg;
-                a.seen_as = None;
-                a.next_keepalive = None;
-                if was_registered {
-                    let mut old = old;
-                    if let Some(r) = old.registration.as_mut() {
-                        r.start(false, &mut old.auth);
-                    }
-                    let wait = old.settings.unreg_wait;
-                    self.retire(now, old, wait);
-                }
-                let has_reg = self.account(acc)?.registration.is_some();
-                if has_reg && settings.register_on_add {
-                    self.account_set_registration(now, acc, true)?;
-                }
-            }
+            self.retire(now, old_state, wait);
+        }
+        if register && self.account(acc)?.registration.is_some() {
+            self.account_set_registration(now, acc, true)?;
         }
         Ok(())
     }
 
     /// Keeps an old registration alive, without callbacks, as a hidden removed account
-    /// until its un-REGISTER ends or `wait` passes.
-    fn retire(&mut self, now: Instant, old: AccountState, wait: Duration) {
+    /// until its un-REGISTER ends or `wait` passes; returns that account's id.
+    pub(super) fn retire(&mut self, now: Instant, old: AccountState, wait: Duration) -> AccountId {
         let id = self.next_account;
         self.next_account += 1;
         self.accounts.insert(
@@ -320,6 +339,7 @@ impl UaCore {
                 ..old
             },
         );
+        id
     }
 
     /// Removes `acc` (PJSUA2 `Account::shutdown`): a binding in place is removed with an
@@ -345,10 +365,14 @@ impl UaCore {
     }
 
     /// Starts removing every account (libDestroy); returns when the last un-REGISTER may
-    /// still be waited for.
+    /// still be waited for (at most `unregWaitMsec` from now).
     pub fn begin_shutdown(&mut self, now: Instant) -> Instant {
         for acc in self.account_ids() {
             let _ = self.account_delete(now, acc);
+        }
+        for a in self.accounts.values_mut() {
+            let limit = now + a.settings.unreg_wait;
+            a.deleting = a.deleting.map(|d| d.min(limit));
         }
         self.accounts
             .values()
@@ -386,11 +410,14 @@ impl UaCore {
             reg_is_configured: reg.is_some(),
             reg_is_active: reg.is_some_and(|r| r.is_active(now)),
             // As PJSUA reports it: the seconds to the next refresh while bound; "not
-            // specified" without a registrar or once unregistered; 0 otherwise.
+            // specified" without a registrar, once unregistered and after a failure (PJSUA
+            // has dropped its registration then); 0 otherwise.
             reg_expires_sec: match reg {
                 None => PJSUA2RS_EXPIRES_NOT_SPECIFIED,
                 Some(r) if r.is_active(now) => r.refresh_in(now).unwrap_or(0),
-                Some(r) if r.unregistered() => PJSUA2RS_EXPIRES_NOT_SPECIFIED,
+                Some(r) if r.unregistered() || r.phase() == RegPhase::Failed => {
+                    PJSUA2RS_EXPIRES_NOT_SPECIFIED
+                }
                 Some(_) => 0,
             },
             reg_status: status,
@@ -401,308 +428,25 @@ impl UaCore {
         })
     }
 
-    pub(super) fn register_response(
-        &mut self,
-        now: Instant,
-        acc: AccountId,
-        _tsx: TsxId,
-        response: &Response,
-    ) {
+    /// The digest client a new call of `acc` keeps: its own, with the account's
+    /// credentials, or `None` to share the account's (`useSharedAuth`).
+    pub(super) fn call_auth(&self, acc: AccountId) -> Option<ClientAuth> {
+        let a = self.accounts.get(&acc)?;
+        (!a.settings.use_shared_auth).then(|| ClientAuth::new(a.settings.credentials.clone()))
+    }
+
+    /// Puts the account's authorization on a request of one of its calls: pre-emptive
+    /// answers from the account's challenges with `useSharedAuth` (RFC 3261 §22.3: fewer
+    /// 401/407), and empty initial answers with `authInitialEmpty`. Not for CANCEL or ACK.
+    pub(super) fn authorize_for_account(&mut self, acc: AccountId, request: &mut Request) {
         let Some(a) = self.accounts.get_mut(&acc) else {
             return;
         };
-        a.last_rx = SipRxData {
-            info: format!(
-                "Response msg {}/{}/cseq={}",
-                response.status,
-                response
-                    .cseq()
-                    .map(|c| c.method.to_string())
-                    .unwrap_or_default(),
-                response.cseq().map(|c| c.seq).unwrap_or(0)
-            ),
-            whole_msg: String::from_utf8_lossy(&Message::Response(response.clone()).to_bytes())
-                .into_owned(),
-            src_address: a.reg_flow.map(|f| f.remote.to_string()).unwrap_or_default(),
-        };
-        if let Some(reg) = a.registration.as_mut() {
-            reg.on_response(now, response, &mut a.auth);
+        if a.settings.use_shared_auth {
+            let _ = a.auth.authorize(request);
         }
-    }
-
-    pub(super) fn register_failed(
-        &mut self,
-        now: Instant,
-        acc: AccountId,
-        code: u16,
-        reason: &str,
-        status: pjsua2rs_status,
-    ) {
-        let Some(a) = self.accounts.get_mut(&acc) else {
-            return;
-        };
-        a.last_rx = SipRxData::default();
-        if let Some(reg) = a.registration.as_mut() {
-            reg.on_failure(now, code, reason, status, &mut a.auth);
+        if let Some(algorithm) = &a.settings.auth_initial {
+            a.auth.add_initial_empty(request, algorithm);
         }
-    }
-
-    /// Sends what the registrations queued and turns their events into the
-    /// application's; returns whether anything happened.
-    pub(super) fn pump_accounts(&mut self, now: Instant) -> bool {
-        let mut busy = false;
-        let ids: Vec<AccountId> = self.accounts.keys().copied().collect();
-        for acc in ids {
-            while let Some(request) = self
-                .accounts
-                .get_mut(&acc)
-                .and_then(|a| a.registration.as_mut())
-                .and_then(|r| r.poll_request())
-            {
-                busy = true;
-                self.send_register(now, acc, request);
-            }
-            while let Some(event) = self
-                .accounts
-                .get_mut(&acc)
-                .and_then(|a| a.registration.as_mut())
-                .and_then(|r| r.poll_event())
-            {
-                busy = true;
-                self.on_reg_event(now, acc, event);
-            }
-            let done = self.accounts.get(&acc).is_some_and(|a| {
-                a.deleting.is_some() && a.registration.as_ref().is_none_or(|r| !r.is_pending())
-            });
-            if done {
-                self.accounts.remove(&acc);
-            }
-        }
-        busy
-    }
-
-    fn send_register(&mut self, now: Instant, acc: AccountId, request: crate::sip::Request) {
-        let Some(a) = self.accounts.get(&acc) else {
-            return;
-        };
-        let out = Outgoing {
-            request,
-            transport_id: a.settings.transport_id,
-            sent_by: if a.settings.nat.via_rewrite {
-                a.seen_as.clone()
-            } else {
-                None
-            },
-            owner: Owner::Register(acc),
-            remaining: Vec::new(),
-        };
-        self.send_routed(now, out);
-    }
-
-    /// Just before a REGISTER goes on `flow`: remember the flow (keep-alives follow it)
-    /// and make the Contact name that flow's transport.
-    pub(super) fn prepare_register(
-        &mut self,
-        acc: AccountId,
-        request: &mut crate::sip::Request,
-        flow: Flow,
-    ) {
-        let Some(t) = self.sip.transport(flow.transport).cloned() else {
-            return;
-        };
-        let Some(a) = self.accounts.get_mut(&acc) else {
-            return;
-        };
-        a.reg_flow = Some(flow);
-        if a.settings.contact_forced.is_some() {
-            return;
-        }
-        let contact = register_contact(&a.settings, &t, a.seen_as.as_ref().map(|(h, p)| (h, *p)));
-        if let Some(reg) = a.registration.as_mut() {
-            if reg.params().contact != contact {
-                reg.set_contact(contact.clone());
-            }
-        }
-        request
-            .headers
-            .set(crate::sip::HeaderName::Contact, contact.to_string());
-    }
-
-    fn on_reg_event(&mut self, now: Instant, acc: AccountId, event: RegEvent) {
-        let Some(a) = self.accounts.get_mut(&acc) else {
-            return;
-        };
-        let silent = a.deleting.is_some();
-        match event {
-            RegEvent::Started { renew } => {
-                if !silent {
-                    self.emit(AppEvent::RegStarted {
-                        acc,
-                        prm: OnRegStartedParam { renew },
-                    });
-                }
-            }
-            RegEvent::State {
-                code,
-                reason,
-                expiration,
-                status,
-                renew,
-            } => {
-                a.reg_status = code;
-                a.reg_status_text = reason.clone();
-                a.reg_last_err = if (200..300).contains(&code) {
-                    PJSUA2RS_SUCCESS
-                } else if status != 0 {
-                    status
-                } else {
-                    PJSUA2RS_ERR_SIP_STATUS_BASE + code as i32
-                };
-                let success = (200..300).contains(&code) && renew && expiration > 0;
-                a.next_keepalive = if success {
-                    keepalive_after(a).map(|d| now + d)
-                } else {
-                    None
-                };
-                let rdata = a.last_rx.clone();
-                if !silent {
-                    self.emit(AppEvent::RegState {
-                        acc,
-                        prm: OnRegStateParam {
-                            status,
-                            code,
-                            reason,
-                            rdata,
-                            expiration,
-                        },
-                    });
-                }
-                if success && !silent {
-                    self.maybe_rewrite_contact(acc);
-                }
-            }
-        }
-    }
-
-    /// After a successful REGISTER: when the registrar saw us at another address (NAT),
-    /// register that address as our Contact (natConfig.contactRewriteUse).
-    fn maybe_rewrite_contact(&mut self, acc: AccountId) {
-        let Some(a) = self.accounts.get(&acc) else {
-            return;
-        };
-        let nat = &a.settings.nat;
-        let kind = a.reg_flow.map(|f| f.kind);
-        let allowed = match nat.contact_rewrite_use {
-            0 => false,
-            1 => kind == Some(TransportKind::Udp),
-            _ => true,
-        };
-        if !allowed || a.settings.contact_forced.is_some() {
-            return;
-        }
-        let Some(reg) = a.registration.as_ref() else {
-            return;
-        };
-        let Some((host, rport)) = reg.via_received().cloned() else {
-            return;
-        };
-        let Ok(ip) = host.parse::<std::net::IpAddr>() else {
-            return;
-        };
-        let contact = reg.params().contact.clone();
-        let Some(current) = contact.uri.as_sip() else {
-            return;
-        };
-        let port = rport.unwrap_or(current.port.unwrap_or(5060));
-        let seen = (Host::from(ip), port);
-        if current.host.same_as(&seen.0) && current.port.unwrap_or(5060) == seen.1 {
-            return;
-        }
-        let unregister_old = nat.contact_rewrite_method & PJSUA2RS_CONTACT_REWRITE_UNREGISTER != 0;
-        self.logger.log(
-            3,
-            "pjsua2rs_acc",
-            &format!(
-                "account {acc}: the registrar sees us at {}:{}; updating the Contact",
-                seen.0, seen.1
-            ),
-        );
-        let settings = a.settings.clone();
-        if let Some(a) = self.accounts.get_mut(&acc) {
-            a.seen_as = Some(seen);
-            if unregister_old {
-                if let Some(r) = a.registration.as_mut() {
-                    r.start(false, &mut a.auth);
-                }
-            }
-        }
-        self.rebuild_contact(acc, &settings);
-        if let Some(a) = self.accounts.get_mut(&acc) {
-            if let Some(r) = a.registration.as_mut() {
-                r.start(true, &mut a.auth);
-            }
-        }
-    }
-
-    /// Fires registration timers and keep-alives; drops removed accounts past their wait.
-    pub(super) fn account_timers(&mut self, now: Instant) {
-        let mut expired = Vec::new();
-        let mut keepalives = Vec::new();
-        for (id, a) in self.accounts.iter_mut() {
-            if let Some(reg) = a.registration.as_mut() {
-                reg.handle_timeout(now, &mut a.auth);
-            }
-            if a.deleting.is_some_and(|d| d <= now) {
-                expired.push(*id);
-                continue;
-            }
-            if let (Some(at), Some(flow)) = (a.next_keepalive, a.reg_flow) {
-                if at <= now {
-                    let data = match flow.kind {
-                        TransportKind::Udp => {
-                            Bytes::from(a.settings.nat.udp_ka_data.clone().into_bytes())
-                        }
-                        TransportKind::Tcp => Bytes::from_static(b"\r\n\r\n"),
-                    };
-                    keepalives.push((flow, data));
-                    a.next_keepalive = keepalive_after(a).map(|d| now + d);
-                }
-            }
-        }
-        for (flow, data) in keepalives {
-            self.sip.send_raw(flow, data);
-        }
-        for id in expired {
-            self.accounts.remove(&id);
-        }
-    }
-
-    /// The earliest account timer.
-    pub(super) fn accounts_timeout(&self) -> Option<Instant> {
-        self.accounts
-            .values()
-            .flat_map(|a| {
-                [
-                    a.registration.as_ref().and_then(|r| r.poll_timeout()),
-                    a.next_keepalive,
-                    a.deleting,
-                ]
-            })
-            .flatten()
-            .min()
-    }
-}
-
-/// The keep-alive period for an account's registration flow, if any.
-fn keepalive_after(a: &AccountState) -> Option<Duration> {
-    match a.reg_flow?.kind {
-        TransportKind::Udp
-            if !a.settings.nat.udp_ka_interval.is_zero()
-                && !a.settings.nat.udp_ka_data.is_empty() =>
-        {
-            Some(a.settings.nat.udp_ka_interval)
-        }
-        TransportKind::Tcp => Some(TCP_KEEPALIVE),
-        TransportKind::Udp => None,
     }
 }

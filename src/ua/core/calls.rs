@@ -89,6 +89,9 @@ pub(super) struct CallState {
     /// The application's extra headers (CallOpParam.txOption) for the messages the
     /// operation in progress sends (answer, hangup, re-offer).
     pub tx_headers: Vec<TxHeader>,
+    /// The call's own digest client; `None` when it shares its account's
+    /// (`sipConfig.useSharedAuth`).
+    pub auth: Option<crate::sip::auth::ClientAuth>,
 }
 
 impl UaCore {
@@ -190,36 +193,48 @@ impl UaCore {
         Ok((local, transport))
     }
 
-    /// The account an incoming request is for: the one whose identity's user and host
-    /// match the Request-URI (or To), else the one whose user matches, else the default.
-    fn account_for(&self, request: &Request) -> Option<AccountId> {
-        let target = request
-            .uri
-            .as_sip()
-            .cloned()
-            .or_else(|| request.to_addr().and_then(|t| t.uri.as_sip().cloned()))?;
-        let live: Vec<(&AccountId, &super::accounts::AccountState)> = self
+    /// The account an incoming request is for, as PJSUA's `pjsua_acc_find_for_incoming`
+    /// scores them: 8 when the account's transport is the request's kind (or any), 4
+    /// when its host is the To URI's host, 2 when its user is the To user (a userless
+    /// account matches a userless To), 1 when its user is the Request-URI's user; the
+    /// highest score wins, ties going to the higher `priority`, then the older account;
+    /// the default account when none scores.
+    fn account_for(&self, request: &Request, flow: &Flow) -> Option<AccountId> {
+        let to = request
+            .to_addr()
+            .and_then(|t| t.uri.as_sip().cloned())
+            .or_else(|| request.uri.as_sip().cloned())?;
+        let r_user = request.uri.as_sip().map(|u| u.user.clone());
+        let same = |a: &Option<Text>, b: &Option<Text>| {
+            a.as_deref()
+                .unwrap_or("")
+                .eq_ignore_ascii_case(b.as_deref().unwrap_or(""))
+        };
+        let mut live: Vec<(&AccountId, &super::accounts::AccountState)> = self
             .accounts
             .iter()
             .filter(|(_, a)| a.deleting.is_none())
             .collect();
-        let user_of = |a: &super::accounts::AccountState| {
-            a.settings.id.uri.as_sip().and_then(|u| u.user.clone())
-        };
-        let exact = live.iter().find(|(_, a)| {
-            a.settings
-                .id
-                .uri
-                .as_sip()
-                .is_some_and(|u| u.user == target.user && u.host.same_as(&target.host))
-        });
-        let by_user = live
-            .iter()
-            .find(|(_, a)| target.user.is_some() && user_of(a) == target.user);
-        exact
-            .or(by_user)
-            .map(|(id, _)| **id)
-            .or(self.account_default())
+        live.sort_by_key(|(id, a)| (std::cmp::Reverse(a.settings.priority), **id));
+        let mut best = (0, None);
+        for (id, a) in live {
+            let Some(me) = a.settings.id.uri.as_sip() else {
+                continue;
+            };
+            let kind = self.sip.transport(a.settings.transport_id).map(|t| t.kind);
+            let score = 8 * u8::from(kind.is_none_or(|k| k == flow.kind))
+                + 4 * u8::from(
+                    me.host
+                        .to_string()
+                        .eq_ignore_ascii_case(&to.host.to_string()),
+                )
+                + 2 * u8::from(same(&me.user, &to.user))
+                + u8::from(r_user.as_ref().is_some_and(|u| same(&me.user, u)));
+            if score > best.0 {
+                best = (score, Some(*id));
+            }
+        }
+        best.1.or(self.account_default())
     }
 
     /// An INVITE outside any dialog: a new incoming call, or an immediate refusal.
@@ -246,7 +261,7 @@ impl UaCore {
             );
             return;
         }
-        let Some(acc) = self.account_for(request) else {
+        let Some(acc) = self.account_for(request, &flow) else {
             refuse(self, 480, "Temporarily Unavailable (no account)");
             return;
         };
@@ -338,6 +353,7 @@ impl UaCore {
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
                 tx_headers: Vec::new(),
+                auth: self.call_auth(acc),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -503,6 +519,7 @@ impl UaCore {
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
                 tx_headers: Vec::new(),
+                auth: self.call_auth(acc),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -632,6 +649,21 @@ impl UaCore {
         Ok(())
     }
 
+    /// Hangs up every call of account `acc` (`regConfig.dropCallsOnFail`); returns how
+    /// many.
+    pub(super) fn hangup_account_calls(&mut self, now: Instant, acc: AccountId) -> usize {
+        let keys: Vec<CallKey> = self
+            .calls
+            .iter()
+            .filter(|(_, c)| c.acc == acc)
+            .filter_map(|(id, _)| self.key_of(*id))
+            .collect();
+        for key in &keys {
+            let _ = self.call_hangup(now, *key, &CallOpParam::default());
+        }
+        keys.len()
+    }
+
     /// `Endpoint::hangupAllCalls`.
     pub fn hangup_all(&mut self, now: Instant) {
         let keys: Vec<CallKey> = self
@@ -748,15 +780,13 @@ impl UaCore {
         let Some(c) = self.calls.get_mut(&call).filter(|c| c.serial == key.serial) else {
             return;
         };
-        let acc = c.acc;
-        let mut auth = self
-            .accounts
-            .get(&acc)
-            .map(|a| a.auth.clone())
-            .unwrap_or_default();
-        c.session.on_response(now, slot, response, &mut auth);
-        if let Some(a) = self.accounts.get_mut(&acc) {
-            a.auth = auth;
+        let account = self.accounts.get_mut(&c.acc);
+        match (c.auth.as_mut(), account) {
+            (Some(own), _) => c.session.on_response(now, slot, response, own),
+            (None, Some(a)) => c.session.on_response(now, slot, response, &mut a.auth),
+            (None, None) => c
+                .session
+                .on_response(now, slot, response, &mut Default::default()),
         }
         self.pump_call(now, call);
     }
@@ -848,6 +878,7 @@ impl UaCore {
                 headers.push(HeaderName::parse(&h.name), h.value.clone());
             }
         };
+        let acc = c.acc;
         let out = match out {
             InvOutput::Request { slot, mut request } => {
                 extra(&mut request.headers);
@@ -860,7 +891,10 @@ impl UaCore {
             other => other,
         };
         match out {
-            InvOutput::Request { slot, request } => {
+            InvOutput::Request { slot, mut request } => {
+                if !matches!(request.method, Method::Cancel | Method::Ack) {
+                    self.authorize_for_account(acc, &mut request);
+                }
                 self.send_routed(
                     now,
                     Outgoing {

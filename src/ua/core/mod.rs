@@ -2,6 +2,8 @@
 //! the accounts' registrations, logs SIP traffic, completes the operations the API started
 //! (sending OPTIONS...) and posts the application's events.
 
+mod account_nat;
+mod account_reg;
 mod accounts;
 mod call_audio;
 mod call_requests;
@@ -37,8 +39,9 @@ use std::time::Instant;
 enum Owner {
     /// An OPTIONS probe from the API.
     Options(options::Reply),
-    /// An account's REGISTER.
-    Register(AccountId),
+    /// A REGISTER, by the Call-ID of its registration: the response goes to the
+    /// registration that sent it even after `Account::modify` replaced it.
+    Register(String),
     /// A call's request (its session's slot).
     Call(crate::ua::call::CallKey, crate::sip::invite::Slot),
 }
@@ -184,7 +187,7 @@ impl UaCore {
                 }
                 match out.map(|o| o.owner) {
                     Some(Owner::Options(reply)) => options::complete(reply, &response),
-                    Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
+                    Some(Owner::Register(reg)) => self.register_response(now, &reg, &response),
                     Some(Owner::Call(call, slot)) => self.call_response(now, call, slot, &response),
                     None => {}
                 }
@@ -250,7 +253,7 @@ impl UaCore {
     fn fail_owner(&mut self, now: Instant, owner: Owner, code: u16, reason: &str, status: i32) {
         match owner {
             Owner::Options(reply) => options::fail(reply, code, reason, status),
-            Owner::Register(acc) => self.register_failed(now, acc, code, reason, status),
+            Owner::Register(reg) => self.register_failed(now, &reg, code, reason),
             Owner::Call(call, slot) => self.call_request_failed(now, call, slot, code, reason),
         }
     }
@@ -297,8 +300,9 @@ impl UaCore {
     /// Adjusts a request for the flow it is about to go on (an account's REGISTER gets
     /// the Contact of that transport).
     fn before_send(&mut self, out: &mut send::Outgoing, flow: Flow) {
-        if let Owner::Register(acc) = out.owner {
-            self.prepare_register(acc, &mut out.request, flow);
+        if let Owner::Register(reg) = &out.owner {
+            let reg = reg.clone();
+            self.prepare_register(&reg, &mut out.request, flow);
         }
     }
 

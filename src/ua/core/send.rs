@@ -151,8 +151,10 @@ impl UaCore {
                 self.try_next_destination(now, out, "no destination");
             }
             Err(e) => {
-                let reason = format!("Service Unavailable ({e})");
-                self.fail_owner(now, out.owner, 503, &reason, PJSUA2RS_ERR_RESOLVE);
+                // PJSIP maps a failed resolution to 502 rather than 503, so that clients
+                // do not retry at once (pjproject issue 870).
+                let reason = format!("Bad Gateway ({e})");
+                self.fail_owner(now, out.owner, 502, &reason, PJSUA2RS_ERR_RESOLVE);
             }
         }
     }
@@ -215,20 +217,28 @@ impl UaCore {
     }
 
     /// The route set of an account's requests: the global outbound proxies, then the
-    /// account's proxies, as `proxy_use` bits select (PJSUA2RS_REG_USE_*).
+    /// account's proxies, as `proxy_use` bits select (PJSUA2RS_REG_USE_*). Each gets the
+    /// `lr` parameter when it lacks one (PJSUA's `force_lr`, on in PJSUA2), so the
+    /// Request-URI stays the target (RFC 3261 §16.12 loose routing).
     pub(super) fn route_set(
         &self,
         account_proxies: &[NameAddr],
         use_outbound: bool,
         use_account: bool,
     ) -> Vec<NameAddr> {
-        let mut routes = Vec::new();
-        if use_outbound {
-            routes.extend(self.outbound_proxies.iter().cloned());
-        }
-        if use_account {
-            routes.extend(account_proxies.iter().cloned());
-        }
-        routes
+        let outbound = self.outbound_proxies.iter().filter(|_| use_outbound);
+        let account = account_proxies.iter().filter(|_| use_account);
+        outbound
+            .chain(account)
+            .map(|proxy| {
+                let mut proxy = proxy.clone();
+                if let Uri::Sip(u) = &mut proxy.uri {
+                    if !u.params.contains("lr") {
+                        u.params.set("lr", None);
+                    }
+                }
+                proxy
+            })
+            .collect()
     }
 }
