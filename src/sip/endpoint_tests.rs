@@ -115,16 +115,37 @@ fn options_in_a_dialog_goes_to_the_user_agent_once_it_has_dialogs() {
 
 #[test]
 fn unknown_method_gets_501_and_unhandled_known_method_405_with_allow() {
+    // RFC 3261 §8.2.1: a 405 MUST list the methods we support in Allow (§20.5); so does
+    // the 501 (RFC 3261 §21.5.2 asks nothing, PJSIP sends it).
+    let allow = |r: &super::Response| r.headers.get(&HeaderName::Allow).map(|v| v.to_string());
     let mut ep = endpoint();
     let r = answer(&mut ep, request("NEWMETHOD", "", "sip:b@127.0.0.1")).unwrap();
     assert_eq!(r.status, 501);
-    assert!(r
-        .headers
-        .get(&HeaderName::Allow)
-        .unwrap()
-        .contains("OPTIONS"));
+    assert_eq!(allow(&r).as_deref(), Some("OPTIONS, ACK, CANCEL"));
     let r = answer(&mut ep, request("INVITE", "", "sip:b@127.0.0.1")).unwrap();
     assert_eq!(r.status, 405, "INVITE is not handled until calls exist");
+    assert_eq!(allow(&r).as_deref(), Some("OPTIONS, ACK, CANCEL"));
+    // What the user agent handles is added once, in its order; a method it does not
+    // handle is still refused.
+    let caps = ep.capabilities_mut();
+    caps.methods = ["MESSAGE", "OPTIONS", "INFO"]
+        .map(|m| super::method::Method::from_token(m.into()))
+        .into();
+    let r = answer(&mut ep, request("INVITE", "", "sip:b@127.0.0.1")).unwrap();
+    assert_eq!(r.status, 405);
+    assert_eq!(
+        allow(&r).as_deref(),
+        Some("OPTIONS, ACK, CANCEL, MESSAGE, INFO")
+    );
+    let tokens: Vec<String> = r
+        .tokens(&HeaderName::Allow)
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(tokens, ["OPTIONS", "ACK", "CANCEL", "MESSAGE", "INFO"]);
+    assert!(!tokens.contains(&"INVITE".to_string()));
+    let r = answer(&mut ep, request("SUBSCRIBE", "", "sip:b@127.0.0.1")).unwrap();
+    assert_eq!(r.status, 405, "SUBSCRIBE is not handled");
 }
 
 #[test]
