@@ -2,6 +2,8 @@
 //! OPTIONS between two endpoints, timeouts and transport errors, poll mode and the
 //! callback thread, calls from many threads.
 
+mod common;
+
 use pjsua2rs::ua::config::{
     EpConfig, TransportConfig, PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_TCP6,
     PJSUA2RS_TRANSPORT_UDP, PJSUA2RS_TRANSPORT_UDP6,
@@ -98,8 +100,7 @@ fn options_between_two_endpoints_over_udp_and_tcp() {
 
 #[test]
 fn ipv6_udp_and_tcp() {
-    if std::net::UdpSocket::bind("[::1]:0").is_err() {
-        eprintln!("SKIPPED: no IPv6 loopback on this machine");
+    if !common::ipv6::ipv6_or_skip("ipv6_udp_and_tcp") {
         return;
     }
     let a = started(&quiet_config());

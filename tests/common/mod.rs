@@ -5,6 +5,7 @@
 
 pub mod baresip;
 pub mod dnsmasq;
+pub mod ipv6;
 pub mod kamailio;
 pub mod rfc4475;
 pub mod sim;
