@@ -1,10 +1,9 @@
 //! The SIP endpoint core, sans-IO: parses what the transports receive, runs the
 //! transaction layer, answers what no upper layer handles (OPTIONS, 405, 416, 420, 481,
-//! 400 for malformed requests) and hands the rest to the user agent (RFC 3261 §8.2).
+//! 400 for malformed requests, 513 for ones too large for a stream) and hands the rest to
+//! the user agent (RFC 3261 §8.2). The requests it sends are built in `endpoint/requests.rs`.
 
 mod requests;
-
-pub use requests::UDP_SIZE_THRESHOLD;
 
 use super::build::response_to;
 use super::framing::FramingError;

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 /// which RFC 3261 §18.1.1 asks every element to handle. A stream message whose head or
 /// announced length passes it is refused (a request is answered 513 Message Too Large) and
 /// its connection closed, since the stream cannot be framed past it.
-pub const MAX_MESSAGE_SIZE: usize = 65_535;
+pub(crate) const MAX_MESSAGE_SIZE: usize = 65_535;
 
 /// A transport protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

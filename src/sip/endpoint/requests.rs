@@ -15,12 +15,12 @@ use std::time::Instant;
 /// RFC 3261 §18.1.1: with the path MTU unknown (we never learn it), a request larger than
 /// this many bytes goes over a congestion-controlled transport, TCP, when we have one
 /// (PJSIP's `PJSIP_UDP_SIZE_THRESHOLD`).
-pub const UDP_SIZE_THRESHOLD: usize = 1300;
+pub(crate) const UDP_SIZE_THRESHOLD: usize = 1300;
 
 impl SipEndpoint {
     /// Sends a request in a new client transaction on `flow`: puts our Via (new branch,
     /// rport) on top, and adds Max-Forwards and User-Agent when missing. A UDP request
-    /// larger than [`UDP_SIZE_THRESHOLD`] goes over TCP instead when we have a TCP
+    /// larger than 1300 bytes goes over TCP instead when we have a TCP
     /// transport of the address family, with TCP in its Via (RFC 3261 §18.1.1); if that
     /// connection fails, the transaction reports a transport error as on any TCP flow.
     pub fn send_request(
