@@ -134,8 +134,7 @@ fn kamailio_registers_alice_over_tcp_with_digest() {
 #[test]
 #[ignore = "needs kamailio; run by scripts/test.sh"]
 fn kamailio_registers_alice_over_ipv6() {
-    if UdpSocket::bind("[::1]:0").is_err() {
-        eprintln!("no IPv6 loopback here: skipped");
+    if !common::ipv6::ipv6_or_skip("kamailio_registers_alice_over_ipv6") {
         return;
     }
     register_alice(true, false);

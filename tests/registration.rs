@@ -251,11 +251,14 @@ fn sipp_registrar_503_is_retried_after_retry_after() {
 fn kamailio_register_refresh_unregister_over_udp_tcp_and_ipv6() {
     let k = Kamailio::start(&[("alice", "secret"), ("bob", "b:o\\b")]);
     let mut targets = vec![(k.udp, ""), (k.tcp, ";transport=tcp")];
-    if let (Some(u6), Some(t6)) = (k.udp6, k.tcp6) {
-        targets.push((u6, ""));
-        targets.push((t6, ";transport=tcp"));
+    let ipv6 =
+        common::ipv6::ipv6_or_skip("kamailio_register_refresh_unregister_over_udp_tcp_and_ipv6");
+    if ipv6 {
+        targets.push((k.udp6.expect("kamailio listens on [::1] UDP"), ""));
+        let tcp6 = k.tcp6.expect("kamailio listens on [::1] TCP");
+        targets.push((tcp6, ";transport=tcp"));
     }
-    let ep = endpoint(k.udp6.is_some());
+    let ep = endpoint(ipv6);
     for (addr, suffix) in targets {
         let registrar = format!("sip:{addr}{suffix}");
         let cfg = account_config(&k.aor("alice"), &registrar, "alice", "secret", 120);

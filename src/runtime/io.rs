@@ -35,7 +35,6 @@ pub struct Io {
     conns: HashMap<u64, ConnEntry>,
     conn_by_peer: HashMap<(TransportId, SocketAddr), u64>,
     next_conn: Arc<AtomicU64>,
-    max_message_size: usize,
     dns: DnsClient,
 }
 
@@ -47,7 +46,6 @@ impl Io {
             conns: HashMap::new(),
             conn_by_peer: HashMap::new(),
             next_conn: Arc::new(AtomicU64::new(1)),
-            max_message_size: 65_535,
             dns,
         }
     }
@@ -82,7 +80,6 @@ impl Io {
             listener,
             self.net_tx.clone(),
             self.next_conn.clone(),
-            self.max_message_size,
         ));
         self.sockets
             .insert(id, Socket::TcpListener { local, acceptor });
@@ -167,7 +164,7 @@ impl Io {
             conn: Some(id),
             ..t.flow
         };
-        let entry = tcp::connect(flow, local.ip(), self.net_tx.clone(), self.max_message_size);
+        let entry = tcp::connect(flow, local.ip(), self.net_tx.clone());
         let _ = entry.writer.send(t.data);
         self.register_conn(entry);
         Ok(())
@@ -182,15 +179,24 @@ impl Io {
         }
     }
 
-    /// Drops a connection's record (it closed); returns its flow.
-    pub(crate) fn forget_conn(&mut self, conn: u64) -> Option<Flow> {
-        let entry = self.conns.remove(&conn)?;
-        let key = (entry.flow.transport, entry.flow.remote);
-        if self.conn_by_peer.get(&key) == Some(&conn) {
-            self.conn_by_peer.remove(&key);
+    /// Drops a connection's record without closing it: its task writes what is queued and
+    /// then closes it (after a framing error, so that the answer reaches the peer).
+    pub(crate) fn release_conn(&mut self, conn: u64) {
+        if let Some(entry) = self.conns.remove(&conn) {
+            let key = (entry.flow.transport, entry.flow.remote);
+            if self.conn_by_peer.get(&key) == Some(&conn) {
+                self.conn_by_peer.remove(&key);
+            }
         }
+    }
+
+    /// Drops a connection's record (it closed) and stops its task; returns its flow.
+    pub(crate) fn forget_conn(&mut self, conn: u64) -> Option<Flow> {
+        let entry = self.conns.get(&conn)?;
         entry.task.abort();
-        Some(entry.flow)
+        let flow = entry.flow;
+        self.release_conn(conn);
+        Some(flow)
     }
 
     pub(crate) fn close_all(&mut self) {

@@ -21,6 +21,7 @@ pub use media_clock::{ClockStats, MediaClock};
 
 pub use dns::{DnsClient, DnsOptions};
 
+use crate::sip::framing::FramingError;
 use crate::sip::resolve::{Destination, ResolveError};
 use crate::sip::transport::{Flow, Transmit, TransportId, TransportKind};
 use crate::sip::uri::SipUri;
@@ -43,6 +44,25 @@ pub trait Core: Send + 'static {
     );
     /// A message (framed) arrived on a stream flow.
     fn handle_stream_message(&mut self, now: Instant, flow: Flow, data: Bytes);
+    /// The stream of `flow` could not be framed and its connection is closing; `head` is
+    /// the head of the message that could not be taken, when it arrived whole. A response
+    /// sent on `flow` now is written before the connection closes.
+    fn handle_framing_error(
+        &mut self,
+        now: Instant,
+        flow: Flow,
+        error: FramingError,
+        head: Option<Bytes>,
+    );
+    /// Receiving on UDP transport `transport` failed with `error`; the transport tries
+    /// again after `retry_in`. The core may log it.
+    fn handle_receive_error(
+        &mut self,
+        now: Instant,
+        transport: TransportId,
+        error: &std::io::Error,
+        retry_in: std::time::Duration,
+    );
     /// A flow failed: a connection was refused, reset or closed, or a send failed.
     fn handle_flow_error(&mut self, now: Instant, flow: Flow);
     /// Timers due at `now` fire.
@@ -100,12 +120,24 @@ pub(crate) enum NetInput {
         remote: SocketAddr,
         data: Bytes,
     },
+    /// Receiving on a UDP transport failed; it tries again after `retry_in`.
+    ReceiveError {
+        transport: TransportId,
+        error: std::io::Error,
+        retry_in: std::time::Duration,
+    },
     Stream {
         flow: Flow,
         data: Bytes,
     },
     FlowError {
         flow: Flow,
+    },
+    /// The connection stopped reading: its stream cannot be framed.
+    FramingError {
+        flow: Flow,
+        error: FramingError,
+        head: Option<Bytes>,
     },
     ConnClosed {
         conn: u64,
@@ -251,12 +283,29 @@ fn handle_net<C: Core>(core: &mut C, io: &mut Io, input: NetInput) {
             remote,
             data,
         } => guarded(core, |c| c.handle_datagram(now, transport, remote, data)),
+        NetInput::ReceiveError {
+            transport,
+            error,
+            retry_in,
+        } => guarded(core, |c| {
+            c.handle_receive_error(now, transport, &error, retry_in)
+        }),
         NetInput::Stream { flow, data } => {
             guarded(core, |c| c.handle_stream_message(now, flow, data))
         }
         NetInput::FlowError { flow } => {
             if let Some(conn) = flow.conn {
                 io.forget_conn(conn);
+            }
+            guarded(core, |c| c.handle_flow_error(now, flow))
+        }
+        NetInput::FramingError { flow, error, head } => {
+            // The answer goes out on the connection, which is then released: it closes
+            // once what is queued is written. Its transactions fail.
+            guarded(core, |c| c.handle_framing_error(now, flow, error, head));
+            flush(core, io);
+            if let Some(conn) = flow.conn {
+                io.release_conn(conn);
             }
             guarded(core, |c| c.handle_flow_error(now, flow))
         }

@@ -1,21 +1,27 @@
 //! TCP transports: the listener, accepted and opened connections, stream framing by
-//! Content-Length (RFC 3261 §18.3) and CRLF keep-alive answers (RFC 5626 §3.5.1).
+//! Content-Length (RFC 3261 §18.3) up to [`MAX_MESSAGE_SIZE`], CRLF keep-alive answers
+//! (RFC 5626 §3.5.1), and the lingering close after a stream that cannot be framed.
 
 use super::NetInput;
-use crate::sip::framing::{Frame, StreamFramer};
-use crate::sip::transport::{Flow, TransportId, TransportKind};
+use crate::sip::framing::{Frame, FramingError, StreamFramer};
+use crate::sip::transport::{Flow, TransportId, TransportKind, MAX_MESSAGE_SIZE};
 use bytes::Bytes;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::OwnedReadHalf;
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 /// How long an outgoing connection may take to establish.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a connection whose stream cannot be framed stays open to write its answer and
+/// drain what the peer still sends.
+const LINGER: Duration = Duration::from_secs(2);
 
 /// A live connection as the driver records it.
 pub(crate) struct ConnEntry {
@@ -45,7 +51,6 @@ pub(crate) async fn accept_loop(
     listener: TcpListener,
     net: mpsc::Sender<NetInput>,
     next_conn: Arc<AtomicU64>,
-    max_message_size: usize,
 ) {
     loop {
         let Ok((stream, remote)) = listener.accept().await else {
@@ -67,7 +72,6 @@ pub(crate) async fn accept_loop(
             rx,
             writer.clone(),
             net.clone(),
-            max_message_size,
         ));
         if net
             .send(NetInput::ConnOpened(ConnEntry { flow, writer, task }))
@@ -81,17 +85,12 @@ pub(crate) async fn accept_loop(
 
 /// Opens a connection for `flow` from `local_ip`; data queued on the entry's writer is
 /// sent once connected. Failure is reported as a flow error.
-pub(crate) fn connect(
-    flow: Flow,
-    local_ip: IpAddr,
-    net: mpsc::Sender<NetInput>,
-    max_message_size: usize,
-) -> ConnEntry {
+pub(crate) fn connect(flow: Flow, local_ip: IpAddr, net: mpsc::Sender<NetInput>) -> ConnEntry {
     let (writer, rx) = mpsc::unbounded_channel();
     let pong = writer.clone();
     let task = tokio::spawn(async move {
         match tokio::time::timeout(CONNECT_TIMEOUT, open(flow.remote, local_ip)).await {
-            Ok(Ok(stream)) => run_connection(stream, flow, rx, pong, net, max_message_size).await,
+            Ok(Ok(stream)) => run_connection(stream, flow, rx, pong, net).await,
             _ => {
                 let _ = net.send(NetInput::FlowError { flow }).await;
             }
@@ -114,16 +113,15 @@ async fn open(remote: SocketAddr, local_ip: IpAddr) -> std::io::Result<TcpStream
     Ok(stream)
 }
 
-/// Reads frames and writes queued bytes until either side closes or fails.
+/// Reads frames and writes queued bytes until either side closes or fails, or the stream
+/// cannot be framed: then the driver answers what it can and releases the connection.
 async fn run_connection(
     stream: TcpStream,
     flow: Flow,
     mut outgoing: mpsc::UnboundedReceiver<Bytes>,
     pong: mpsc::UnboundedSender<Bytes>,
     net: mpsc::Sender<NetInput>,
-    max_message_size: usize,
 ) {
-    let conn = flow.conn.unwrap_or_default();
     let (mut reader, mut writer) = stream.into_split();
     let write_task = tokio::spawn(async move {
         while let Some(data) = outgoing.recv().await {
@@ -131,12 +129,36 @@ async fn run_connection(
                 return;
             }
         }
+        // Every sender is gone: dropping the write half sends a FIN.
     });
-    let mut framer = StreamFramer::new(max_message_size);
+    match read_frames(&mut reader, flow, &pong, &net).await {
+        Ok(()) => {
+            write_task.abort();
+            let conn = flow.conn.unwrap_or_default();
+            let _ = net.send(NetInput::ConnClosed { conn }).await;
+        }
+        Err((error, head)) => {
+            let _ = net.send(NetInput::FramingError { flow, error, head }).await;
+            drop(pong);
+            lingering_close(reader, write_task).await;
+        }
+    }
+}
+
+/// Hands the stream's messages to the driver and answers keep-alive pings until the peer
+/// closes, reading fails or the driver goes away (`Ok`), or the stream cannot be framed:
+/// the error and the head of the message that could not be taken, if it arrived whole.
+async fn read_frames(
+    reader: &mut OwnedReadHalf,
+    flow: Flow,
+    pong: &mpsc::UnboundedSender<Bytes>,
+    net: &mpsc::Sender<NetInput>,
+) -> Result<(), (FramingError, Option<Bytes>)> {
+    let mut framer = StreamFramer::new(MAX_MESSAGE_SIZE);
     let mut buf = vec![0u8; 16 * 1024];
-    'read: loop {
+    loop {
         let n = match reader.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
+            Ok(0) | Err(_) => return Ok(()),
             Ok(n) => n,
         };
         framer.push(&buf[..n]);
@@ -144,7 +166,7 @@ async fn run_connection(
             match framer.next_frame() {
                 Ok(Some(Frame::Message(data))) => {
                     if net.send(NetInput::Stream { flow, data }).await.is_err() {
-                        break 'read;
+                        return Ok(());
                     }
                 }
                 Ok(Some(Frame::Ping)) => {
@@ -152,11 +174,33 @@ async fn run_connection(
                 }
                 Ok(Some(Frame::Pong)) => {}
                 Ok(None) => break,
-                // A framing error leaves the stream unsynchronised: close it.
-                Err(_) => break 'read,
+                // A framing error leaves the stream unsynchronised: it must close.
+                Err(e) => return Err((e, framer.failed_head())),
             }
         }
     }
-    write_task.abort();
-    let _ = net.send(NetInput::ConnClosed { conn }).await;
+}
+
+/// Closes a connection whose stream cannot be framed, within [`LINGER`]: first the
+/// answer the driver queued is written and the write half shut (the writer ends once the
+/// driver has released the connection), then what the peer still sends is read and
+/// dropped until it closes. Closing with unread data would reset the connection, and a
+/// reset can destroy the answer before the peer reads it.
+async fn lingering_close(mut reader: OwnedReadHalf, mut write_task: JoinHandle<()>) {
+    let deadline = tokio::time::Instant::now() + LINGER;
+    if tokio::time::timeout_at(deadline, &mut write_task)
+        .await
+        .is_err()
+    {
+        write_task.abort();
+    }
+    let mut buf = vec![0u8; 16 * 1024];
+    let drain = async {
+        while let Ok(n) = reader.read(&mut buf).await {
+            if n == 0 {
+                return;
+            }
+        }
+    };
+    let _ = tokio::time::timeout_at(deadline, drain).await;
 }

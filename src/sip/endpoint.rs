@@ -1,12 +1,16 @@
 //! The SIP endpoint core, sans-IO: parses what the transports receive, runs the
 //! transaction layer, answers what no upper layer handles (OPTIONS, 405, 416, 420, 481,
-//! 400 for malformed requests) and hands the rest to the user agent (RFC 3261 §8.2).
+//! 400 for malformed requests, 513 for ones too large for a stream) and hands the rest to
+//! the user agent (RFC 3261 §8.2). The requests it sends are built in `endpoint/requests.rs`.
 
-use super::build::{new_branch, our_via, response_to};
+mod requests;
+
+use super::build::response_to;
+use super::framing::FramingError;
 use super::header_name::HeaderName;
 use super::message::{Message, Request, Response, SipHeaders};
 use super::method::Method;
-use super::parse::{parse_message, ParseError};
+use super::parse::{parse_message, parse_request_head, ParseError};
 use super::transaction::{TimerConfig, TransactionLayer, TsxError, TsxEvent, TsxId};
 use super::transport::{Flow, Transmit, TransportId, TransportKind};
 use super::uri::{Host, Uri};
@@ -62,7 +66,8 @@ pub enum EndpointEvent {
     /// A transaction-layer event the user agent must handle: a request whose method it
     /// handles, a response or timeout of its client transactions, etc.
     Tsx(TsxEvent),
-    /// A message could not be parsed; `answered` says whether a response was sent.
+    /// A message could not be parsed, or cut from its stream; `answered` says whether a
+    /// response was sent.
     Malformed {
         /// Where it came from.
         flow: Flow,
@@ -203,6 +208,28 @@ impl SipEndpoint {
         }
     }
 
+    /// A stream on `flow` could not be framed (RFC 3261 §18.3) and its connection is about
+    /// to close. A request whose `head` arrived whole is answered first on it: 513 Message
+    /// Too Large when it passes the size limit (§21.5.14), else 400 Bad Request (a missing
+    /// or bad Content-Length). The user agent hears of it as a malformed message.
+    pub fn handle_framing_error(&mut self, flow: Flow, error: &FramingError, head: Option<Bytes>) {
+        let status = match error {
+            FramingError::HeadTooLarge | FramingError::MessageTooLarge => 513,
+            FramingError::MissingContentLength | FramingError::BadContentLength => 400,
+        };
+        let error = ParseError {
+            status,
+            reason: error.to_string(),
+            request_head: head.and_then(parse_request_head).map(Box::new),
+        };
+        let answered = self.answer_malformed(flow, &error);
+        self.events.push_back(EndpointEvent::Malformed {
+            flow,
+            error,
+            answered,
+        });
+    }
+
     /// Reports that a flow failed (connection refused or closed).
     pub fn handle_flow_error(&mut self, flow: Flow) {
         self.tsx.transport_error(flow);
@@ -273,96 +300,6 @@ impl SipEndpoint {
             remote,
             conn: None,
         })
-    }
-
-    /// Sends a request in a new client transaction on `flow`: puts our Via (new branch,
-    /// rport) on top, and adds Max-Forwards and User-Agent when missing.
-    pub fn send_request(
-        &mut self,
-        now: Instant,
-        request: Request,
-        flow: Flow,
-    ) -> Result<TsxId, TsxError> {
-        self.send_request_via(now, request, flow, None)
-    }
-
-    /// Like [`Self::send_request`], with our Via's sent-by set to `sent_by` instead of the
-    /// transport's published address (after NAT discovery, PJSUA2's `viaRewriteUse`).
-    pub fn send_request_via(
-        &mut self,
-        now: Instant,
-        mut request: Request,
-        flow: Flow,
-        sent_by: Option<(Host, u16)>,
-    ) -> Result<TsxId, TsxError> {
-        let branch = new_branch(&mut self.rng);
-        if let Some(t) = self.transport(flow.transport) {
-            let (host, port) =
-                sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
-            let via = our_via(flow.kind.via_token(), host, port, &branch);
-            request.headers.push_front(HeaderName::Via, via.to_string());
-        }
-        if !request.headers.contains(&HeaderName::MaxForwards) {
-            request.headers.push(HeaderName::MaxForwards, "70");
-        }
-        if !self.cfg.user_agent.is_empty() && !request.headers.contains(&HeaderName::UserAgent) {
-            request
-                .headers
-                .push(HeaderName::UserAgent, self.cfg.user_agent.clone());
-        }
-        self.tsx.send_request(now, request, flow)
-    }
-
-    /// Sends a request outside any transaction (the ACK for a 2xx, RFC 3261 §13.2.2.4) with
-    /// our Via (a new branch) on top, like [`Self::send_request_via`].
-    pub fn send_stateless_request(
-        &mut self,
-        mut request: Request,
-        flow: Flow,
-        sent_by: Option<(Host, u16)>,
-    ) {
-        let branch = new_branch(&mut self.rng);
-        if let Some(t) = self.transport(flow.transport) {
-            let (host, port) =
-                sent_by.unwrap_or_else(|| (t.published_host.clone(), t.published_port));
-            let via = our_via(flow.kind.via_token(), host, port, &branch);
-            request.headers.push_front(HeaderName::Via, via.to_string());
-        }
-        if !request.headers.contains(&HeaderName::MaxForwards) {
-            request.headers.push(HeaderName::MaxForwards, "70");
-        }
-        self.tsx.send_stateless(flow, request.to_bytes());
-    }
-
-    /// CANCELs the INVITE of client transaction `invite` (RFC 3261 §9.1): the same
-    /// Request-URI, Call-ID, From, To, CSeq number, top Via (so the same branch) and Route
-    /// set, sent in its own transaction on the INVITE's flow.
-    pub fn cancel(&mut self, now: Instant, invite: TsxId) -> Result<TsxId, TsxError> {
-        let (request, flow) = match (self.tsx.request(invite), self.tsx.flow(invite)) {
-            (Some(r), Some(f)) if r.method == Method::Invite => (r.clone(), f),
-            _ => return Err(TsxError::NoTransaction),
-        };
-        let mut cancel = Request::new(Method::Cancel, request.uri.clone());
-        for name in [
-            HeaderName::Via,
-            HeaderName::From,
-            HeaderName::To,
-            HeaderName::CallId,
-        ] {
-            let first = request.headers.values(&name).next();
-            if let Some(v) = first {
-                cancel.headers.push(name, v);
-            }
-        }
-        cancel.headers.push(HeaderName::MaxForwards, "70");
-        let seq = request.cseq().map(|c| c.seq).unwrap_or(1);
-        cancel
-            .headers
-            .push(HeaderName::CSeq, format!("{seq} CANCEL"));
-        for route in request.headers.get_all(&HeaderName::Route) {
-            cancel.headers.push(HeaderName::Route, route.clone());
-        }
-        self.tsx.send_request(now, cancel, flow)
     }
 
     /// Sends raw bytes on a flow: a keep-alive (CRLF on UDP, CRLFCRLF on streams).
@@ -494,7 +431,8 @@ impl SipEndpoint {
     }
 
     /// Answers a malformed request statelessly when it can be answered (it has a Via):
-    /// 400 (or 505 for another SIP version) with the reason, to the source address.
+    /// `error.status` (400, 505 for another SIP version, 513 for one too large) with the
+    /// reason, to the source address.
     fn answer_malformed(&mut self, flow: Flow, error: &ParseError) -> bool {
         let Some(head) = &error.request_head else {
             return false;

@@ -115,16 +115,37 @@ fn options_in_a_dialog_goes_to_the_user_agent_once_it_has_dialogs() {
 
 #[test]
 fn unknown_method_gets_501_and_unhandled_known_method_405_with_allow() {
+    // RFC 3261 §8.2.1: a 405 MUST list the methods we support in Allow (§20.5); so does
+    // the 501 (RFC 3261 §21.5.2 asks nothing, PJSIP sends it).
+    let allow = |r: &super::Response| r.headers.get(&HeaderName::Allow).map(|v| v.to_string());
     let mut ep = endpoint();
     let r = answer(&mut ep, request("NEWMETHOD", "", "sip:b@127.0.0.1")).unwrap();
     assert_eq!(r.status, 501);
-    assert!(r
-        .headers
-        .get(&HeaderName::Allow)
-        .unwrap()
-        .contains("OPTIONS"));
+    assert_eq!(allow(&r).as_deref(), Some("OPTIONS, ACK, CANCEL"));
     let r = answer(&mut ep, request("INVITE", "", "sip:b@127.0.0.1")).unwrap();
     assert_eq!(r.status, 405, "INVITE is not handled until calls exist");
+    assert_eq!(allow(&r).as_deref(), Some("OPTIONS, ACK, CANCEL"));
+    // What the user agent handles is added once, in its order; a method it does not
+    // handle is still refused.
+    let caps = ep.capabilities_mut();
+    caps.methods = ["MESSAGE", "OPTIONS", "INFO"]
+        .map(|m| super::method::Method::from_token(m.into()))
+        .into();
+    let r = answer(&mut ep, request("INVITE", "", "sip:b@127.0.0.1")).unwrap();
+    assert_eq!(r.status, 405);
+    assert_eq!(
+        allow(&r).as_deref(),
+        Some("OPTIONS, ACK, CANCEL, MESSAGE, INFO")
+    );
+    let tokens: Vec<String> = r
+        .tokens(&HeaderName::Allow)
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(tokens, ["OPTIONS", "ACK", "CANCEL", "MESSAGE", "INFO"]);
+    assert!(!tokens.contains(&"INVITE".to_string()));
+    let r = answer(&mut ep, request("SUBSCRIBE", "", "sip:b@127.0.0.1")).unwrap();
+    assert_eq!(r.status, 405, "SUBSCRIBE is not handled");
 }
 
 #[test]
@@ -217,4 +238,97 @@ fn sends_options_with_via_branch_and_user_agent() {
     assert_eq!(via.rport(), Some(None));
     assert_eq!(sent.headers.get(&HeaderName::UserAgent).unwrap(), "test-ua");
     assert_eq!(sent.number(&HeaderName::MaxForwards), Some(70));
+}
+
+/// A MESSAGE to the peer with a body of `body_len` bytes.
+fn message(body_len: usize) -> super::Request {
+    let target: super::Uri = "sip:b@127.0.0.1:6000".parse().unwrap();
+    let mut req = super::Request::new(super::Method::Message, target);
+    for (n, v) in [
+        (HeaderName::From, "<sip:a@127.0.0.1>;tag=x"),
+        (HeaderName::To, "<sip:b@127.0.0.1:6000>"),
+        (HeaderName::CallId, "big"),
+        (HeaderName::CSeq, "1 MESSAGE"),
+        (HeaderName::ContentType, "text/plain"),
+    ] {
+        req.headers.push(n, v);
+    }
+    req.body = vec![b'x'; body_len].into();
+    req
+}
+
+fn with_tcp(mut ep: SipEndpoint) -> SipEndpoint {
+    ep.add_transport(LocalTransport {
+        id: 1,
+        kind: TransportKind::Tcp,
+        local: "127.0.0.1:5070".parse().unwrap(),
+        published_host: Host::V4("127.0.0.1".parse().unwrap()),
+        published_port: 5070,
+    });
+    ep
+}
+
+#[test]
+fn requests_over_1300_bytes_go_over_tcp_with_a_tcp_via() {
+    // RFC 3261 §18.1.1: larger than 1300 bytes with the path MTU unknown: TCP, and the top
+    // Via says so. Every size from small to large, so the threshold is exact.
+    let mut ep = with_tcp(endpoint());
+    let udp = ep
+        .route_to(&"sip:b@127.0.0.1:6000".parse().unwrap())
+        .unwrap();
+    assert_eq!(udp.kind, TransportKind::Udp);
+    let now = Instant::now();
+    let mut sizes = std::collections::BTreeSet::new();
+    for n in 800..1300 {
+        ep.send_request(now, message(n), udp).unwrap();
+        let t = ep.poll_transmit().unwrap();
+        let Message::Request(sent) = Message::parse(t.data.clone()).unwrap() else {
+            panic!()
+        };
+        let via = sent.top_via().unwrap();
+        assert_eq!(sent.vias().unwrap().len(), 1, "one Via, ours");
+        let len = t.data.len();
+        sizes.insert(len);
+        if len <= 1300 {
+            assert_eq!(t.flow, udp, "{len} bytes");
+            assert_eq!((via.transport.as_str(), via.port), ("UDP", Some(5060)));
+        } else {
+            let tcp = super::transport::Flow {
+                transport: 1,
+                kind: TransportKind::Tcp,
+                remote: peer(),
+                conn: None,
+            };
+            assert_eq!(t.flow, tcp, "{len} bytes");
+            assert_eq!((via.transport.as_str(), via.port), ("TCP", Some(5070)));
+        }
+        assert!(via.branch().unwrap().starts_with("z9hG4bK"));
+        assert_eq!(sent.headers.get(&HeaderName::UserAgent).unwrap(), "test-ua");
+    }
+    assert!(sizes.contains(&1300) && sizes.contains(&1301), "{sizes:?}");
+    // An ACK for a 2xx (sent without a transaction) moves too.
+    ep.send_stateless_request(message(1500), udp, None);
+    assert_eq!(ep.poll_transmit().unwrap().flow.kind, TransportKind::Tcp);
+}
+
+#[test]
+fn large_requests_stay_on_udp_without_tcp_and_responses_never_move() {
+    let mut ep = endpoint();
+    let now = Instant::now();
+    let udp = ep
+        .route_to(&"sip:b@127.0.0.1:6000".parse().unwrap())
+        .unwrap();
+    ep.send_request(now, message(2000), udp).unwrap();
+    let t = ep.poll_transmit().unwrap();
+    assert!(t.data.len() > 2000);
+    assert_eq!(t.flow, udp, "no TCP transport: sent over UDP anyway");
+    // A large response to a request that came over UDP goes back over UDP (§18.2.2).
+    let mut ep = with_tcp(endpoint());
+    let long_to = format!("To: <sip:b@127.0.0.1;pad={}>", "p".repeat(1400));
+    let big = request("OPTIONS", "", "sip:b@127.0.0.1").replace("To: <sip:b@127.0.0.1>", &long_to);
+    ep.handle_datagram(now, 0, peer(), big.into());
+    while ep.poll_event(now).is_some() {}
+    let t = ep.poll_transmit().unwrap();
+    assert!(t.data.len() > 1400 && t.data.starts_with(b"SIP/2.0 200 "));
+    assert_eq!((t.flow.kind, t.flow.transport), (TransportKind::Udp, 0));
 }

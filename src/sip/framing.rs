@@ -15,7 +15,8 @@ pub enum Frame {
     Pong,
 }
 
-/// Why the stream cannot be framed; the connection should be closed.
+/// Why the stream cannot be framed; the connection should be closed, after answering the
+/// request whose head [`StreamFramer::failed_head`] gives, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FramingError {
     /// The header section is longer than the size limit.
@@ -54,6 +55,9 @@ pub struct StreamFramer {
     /// How far the search for the end of the head has looked, so a head arriving in many
     /// pieces is scanned once.
     scanned: usize,
+    /// After an error: the length of the head of the message that could not be framed,
+    /// when it arrived whole.
+    failed_head: Option<usize>,
 }
 
 impl StreamFramer {
@@ -63,6 +67,7 @@ impl StreamFramer {
             buf: BytesMut::new(),
             max_message_size,
             scanned: 0,
+            failed_head: None,
         }
     }
 
@@ -100,6 +105,15 @@ impl StreamFramer {
         }
     }
 
+    /// After [`Self::next_frame`] failed: the whole head (start line and header fields) of
+    /// the message it could not frame, so a request can be answered (RFC 3261 §18.3:
+    /// 400 for a missing or bad Content-Length, §21.5.14: 513 when too large). `None` when
+    /// no head ended before the size limit, or before an error.
+    pub fn failed_head(&self) -> Option<Bytes> {
+        self.failed_head
+            .map(|len| Bytes::copy_from_slice(&self.buf[..len]))
+    }
+
     fn message(&mut self) -> Result<Option<Frame>, FramingError> {
         let Some(head_len) = self.head_end() else {
             if self.buf.len() > self.max_message_size {
@@ -107,19 +121,28 @@ impl StreamFramer {
             }
             return Ok(None);
         };
-        if head_len > self.max_message_size {
-            return Err(FramingError::HeadTooLarge);
+        let framed = self.frame_length(head_len);
+        if framed.is_err() {
+            self.failed_head = Some(head_len);
         }
-        let body_len = content_length(&self.buf[..head_len])?;
-        let total = head_len
-            .checked_add(body_len)
-            .filter(|t| *t <= self.max_message_size)
-            .ok_or(FramingError::MessageTooLarge)?;
+        let total = framed?;
         if self.buf.len() < total {
             return Ok(None);
         }
         self.scanned = 0;
         Ok(Some(Frame::Message(self.buf.split_to(total).freeze())))
+    }
+
+    /// The length of the message whose head is `head_len` bytes long, within the limit.
+    fn frame_length(&self, head_len: usize) -> Result<usize, FramingError> {
+        if head_len > self.max_message_size {
+            return Err(FramingError::HeadTooLarge);
+        }
+        let body_len = content_length(&self.buf[..head_len])?;
+        head_len
+            .checked_add(body_len)
+            .filter(|t| *t <= self.max_message_size)
+            .ok_or(FramingError::MessageTooLarge)
     }
 
     /// The length of the head including the empty line that ends it, once complete.
@@ -257,6 +280,10 @@ mod tests {
         let mut f = StreamFramer::new(1000);
         f.push(b"OPTIONS sip:a@b SIP/2.0\r\nVia: x\r\n\r\n");
         assert_eq!(f.next_frame(), Err(FramingError::MissingContentLength));
+        assert_eq!(
+            f.failed_head().as_deref(),
+            Some(&b"OPTIONS sip:a@b SIP/2.0\r\nVia: x\r\n\r\n"[..])
+        );
         let mut f = StreamFramer::new(1000);
         f.push(b"OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 1\r\nl: 2\r\n\r\n");
         assert_eq!(f.next_frame(), Err(FramingError::BadContentLength));
@@ -266,12 +293,25 @@ mod tests {
         let mut f = StreamFramer::new(60);
         f.push(b"OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 99999999999999999999999\r\n\r\n");
         assert_eq!(f.next_frame(), Err(FramingError::HeadTooLarge));
+        let head = b"OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 80\r\n\r\n";
         let mut f = StreamFramer::new(100);
-        f.push(b"OPTIONS sip:a@b SIP/2.0\r\nContent-Length: 80\r\n\r\n");
+        f.push(head);
+        f.push(b"part of the body");
         assert_eq!(f.next_frame(), Err(FramingError::MessageTooLarge));
+        assert_eq!(f.failed_head().as_deref(), Some(&head[..]), "the head only");
         let mut f = StreamFramer::new(100);
         f.push(&[b'A'; 101]);
         assert_eq!(f.next_frame(), Err(FramingError::HeadTooLarge));
+        assert_eq!(f.failed_head(), None, "no head ended");
+        let mut f = StreamFramer::new(100);
+        f.push(b"OPTIONS sip:a@b SIP/2.0\r\n");
+        f.push(&b"X: y\r\n".repeat(20));
+        assert_eq!(f.next_frame(), Err(FramingError::HeadTooLarge));
+        assert_eq!(f.failed_head(), None, "a header section without end");
+        let mut f = StreamFramer::new(1000);
+        f.push(MSG1);
+        assert!(matches!(f.next_frame(), Ok(Some(Frame::Message(_)))));
+        assert_eq!(f.failed_head(), None, "no error");
     }
 
     #[test]

@@ -5,6 +5,12 @@ use bytes::Bytes;
 use std::fmt;
 use std::net::SocketAddr;
 
+/// The largest SIP message we take, in bytes, on any transport: the largest UDP datagram,
+/// which RFC 3261 §18.1.1 asks every element to handle. A stream message whose head or
+/// announced length passes it is refused (a request is answered 513 Message Too Large) and
+/// its connection closed, since the stream cannot be framed past it.
+pub(crate) const MAX_MESSAGE_SIZE: usize = 65_535;
+
 /// A transport protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TransportKind {

@@ -50,10 +50,6 @@ fn template_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/kamailio")
 }
 
-fn ipv6_loopback_works() -> bool {
-    UdpSocket::bind("[::1]:0").is_ok()
-}
-
 /// A port free for UDP and TCP on 127.0.0.1 (and on [::1] with `ipv6`) at the time of
 /// the call. Another process may take it before kamailio binds it: [`Kamailio::start`]
 /// then tries another.
@@ -152,7 +148,7 @@ impl Kamailio {
     /// Starts kamailio with these (user, password) subscribers in [`DOMAIN`]. Panics,
     /// with kamailio's log, if it does not answer OPTIONS within 10 s.
     pub fn start(users: &[(&str, &str)]) -> Kamailio {
-        let ipv6 = ipv6_loopback_works();
+        let ipv6 = super::ipv6::has_ipv6_loopback();
         let mut last_log = String::new();
         // A port picked free can be taken before kamailio binds it: then try another.
         for _ in 0..3 {

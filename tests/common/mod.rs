@@ -6,6 +6,7 @@
 pub mod account_sim;
 pub mod baresip;
 pub mod dnsmasq;
+pub mod ipv6;
 pub mod kamailio;
 pub mod rfc4475;
 pub mod sim;

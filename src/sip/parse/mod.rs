@@ -131,6 +131,20 @@ pub fn parse_message(data: Bytes) -> Result<Message, ParseError> {
     }
 }
 
+/// The method and header fields of a request head whose body is missing or was refused
+/// (a stream message too large to take, or without Content-Length), to answer it with an
+/// error; `None` for a response or a head whose start line is not a request line.
+pub fn parse_request_head(head: Bytes) -> Option<RequestHead> {
+    match parse_message(head) {
+        Ok(Message::Request(r)) => Some(RequestHead {
+            method: r.method,
+            headers: r.headers,
+        }),
+        Ok(Message::Response(_)) => None,
+        Err(e) => e.request_head.map(|h| *h),
+    }
+}
+
 /// The line starting at `pos` (without its LF or CRLF) and where the next line starts.
 fn read_line(data: &[u8], pos: usize) -> ((usize, usize), usize) {
     let rest = data.get(pos..).unwrap_or_default();

@@ -360,6 +360,36 @@ impl Core for UaCore {
         self.sip.handle_message(now, flow, data);
     }
 
+    fn handle_framing_error(
+        &mut self,
+        _now: Instant,
+        flow: Flow,
+        error: crate::sip::framing::FramingError,
+        head: Option<Bytes>,
+    ) {
+        if let Some(head) = &head {
+            self.log_message("RX", &flow, head);
+        }
+        self.sip.handle_framing_error(flow, &error, head);
+    }
+
+    fn handle_receive_error(
+        &mut self,
+        _now: Instant,
+        transport: TransportId,
+        error: &std::io::Error,
+        retry_in: std::time::Duration,
+    ) {
+        self.logger.log(
+            2,
+            "sip_transport",
+            &format!(
+                "UDP transport {transport}: receive error: {error}; receiving again in {} ms",
+                retry_in.as_millis()
+            ),
+        );
+    }
+
     fn handle_flow_error(&mut self, _now: Instant, flow: Flow) {
         self.logger.log(
             3,

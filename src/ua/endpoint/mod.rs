@@ -8,6 +8,7 @@ mod calls;
 mod codecs;
 mod media;
 mod media_objects;
+mod timers;
 mod transports;
 pub use crate::ua::media::app_port::{
     AudioMediaPortHandler, AudioMediaPortStats, MediaFormatAudio, MediaFrame,
@@ -17,11 +18,11 @@ pub use media_objects::{MediaObj, PlayerHandler};
 mod events;
 
 use events::{event_sink, Handlers};
+use timers::timer_config;
 
 use crate::rng::Rng;
 use crate::runtime::{DispatchMode, Dispatcher, Driver};
 use crate::sip::endpoint::{EndpointConfig, SipEndpoint};
-use crate::sip::transaction::TimerConfig;
 use crate::sip::{NameAddr, Uri};
 use crate::ua::config::EpConfig;
 use crate::ua::core::{RequestOutcome, UaCore};
@@ -397,24 +398,6 @@ fn outbound_proxies(cfg: &EpConfig) -> Result<Vec<NameAddr>> {
             })
         })
         .collect()
-}
-
-fn timer_config(cfg: &EpConfig) -> TimerConfig {
-    let ua = &cfg.ua_config;
-    let d = TimerConfig::default();
-    let ms = |v: u32, default: Duration| {
-        if v == 0 {
-            default
-        } else {
-            Duration::from_millis(v as u64)
-        }
-    };
-    TimerConfig {
-        t1: ms(ua.tsx_t1_msec, d.t1),
-        t2: ms(ua.tsx_t2_msec, d.t2),
-        t4: ms(ua.tsx_t4_msec, d.t4),
-        td: ms(ua.tsx_td_msec, d.td),
-    }
 }
 
 /// UaConfig.maxCalls and the timers calls use.
