@@ -236,12 +236,14 @@ int main(void) {
     CHECK(pjsua2rs_account_get_info(b, &info) == PJSUA2RS_SUCCESS && strstr(info.uri, "carol") != NULL);
     CHECK(pjsua2rs_account_modify(b, NULL) == PJSUA2RS_ERR_INVALID_ARG);
 
-    /* modify: a new identity and a registrar listening on TCP only, not registering yet. */
+    /* modify: a new identity and a registrar listening on TCP only. A new registrar
+     * registers at once, as in PJSUA (registerOnAdd is for create), unless
+     * disableRegOnModify: then nothing is sent until set_registration. */
     port = free_port(ep, &tcfg);
     sipp = start_sipp(port, "t1");
     CHECK(sipp > 0);
     account_config(&acfg, "sip:bob@127.0.0.1", port);
-    acfg.reg_config.register_on_add = false;
+    acfg.reg_config.disable_reg_on_modify = true;
     CHECK(pjsua2rs_account_modify(b, &acfg) == PJSUA2RS_SUCCESS);
     CHECK(pjsua2rs_account_get_info(b, &info) == PJSUA2RS_SUCCESS);
     CHECK(strstr(info.uri, "sip:bob@127.0.0.1") != NULL && info.reg_is_configured && !info.reg_is_active);
