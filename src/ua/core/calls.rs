@@ -100,6 +100,11 @@ impl UaCore {
     /// The session settings for a call of account `acc`.
     fn inv_config(&self, acc: AccountId) -> InvConfig {
         let call = self.accounts.get(&acc).map(|a| a.settings.call.clone());
+        let credentials = self
+            .accounts
+            .get(&acc)
+            .map(|a| a.settings.credentials.clone())
+            .unwrap_or_default();
         let (prack, timer, min_se, se) = match &call {
             Some(c) => (
                 match c.prack_use {
@@ -136,6 +141,7 @@ impl UaCore {
             },
             supported,
             allow: CALL_METHODS.iter().map(|m| m.to_string()).collect(),
+            credentials,
         }
     }
 
@@ -738,16 +744,7 @@ impl UaCore {
         let Some(c) = self.calls.get_mut(&call).filter(|c| c.serial == key.serial) else {
             return;
         };
-        let acc = c.acc;
-        let mut auth = self
-            .accounts
-            .get(&acc)
-            .map(|a| a.auth.clone())
-            .unwrap_or_default();
-        c.session.on_response(now, slot, response, &mut auth);
-        if let Some(a) = self.accounts.get_mut(&acc) {
-            a.auth = auth;
-        }
+        c.session.on_response(now, slot, response);
         self.pump_call(now, call);
     }
 
@@ -1013,6 +1010,11 @@ impl UaCore {
 
     fn remove_call(&mut self, call: CallId) {
         if let Some(mut c) = self.calls.remove(&call) {
+            let key = CallKey {
+                id: call,
+                serial: c.serial,
+            };
+            self.keep_bye(key, c.session.auth());
             self.stop_audio(&mut c);
             self.call_keys.remove(&c.dialog_key);
             self.invite_tsx.retain(|_, id| *id != call);

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod call_audio;
+mod call_end;
 mod call_requests;
 pub mod calls;
 mod events;
@@ -39,6 +40,8 @@ enum Owner {
     Register(AccountId),
     /// A call's request (its session's slot).
     Call(crate::ua::call::CallKey, crate::sip::invite::Slot),
+    /// The BYE of a call that has ended, with its dialog's authentication (call_end.rs).
+    Bye(Box<crate::sip::auth::ClientAuth>),
 }
 
 /// The core state, owned by the driver thread.
@@ -194,11 +197,15 @@ impl UaCore {
                         self.accepted_invites.insert(tsx, (*call, *slot));
                     }
                 }
-                match out.map(|o| o.owner) {
-                    Some(Owner::Options(reply)) => options::complete(reply, &response),
-                    Some(Owner::Register(acc)) => self.register_response(now, acc, tsx, &response),
-                    Some(Owner::Call(call, slot)) => self.call_response(now, call, slot, &response),
-                    None => {}
+                let Some(out) = out else { return };
+                match out.owner {
+                    Owner::Options(reply) => options::complete(reply, &response),
+                    Owner::Register(acc) => self.register_response(now, acc, tsx, &response),
+                    Owner::Call(call, slot) => self.call_response(now, call, slot, &response),
+                    Owner::Bye(auth) => {
+                        let route = (out.transport_id, out.sent_by);
+                        self.bye_response(now, auth, out.request, route, &response)
+                    }
                 }
             }
             EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) => {
@@ -264,6 +271,7 @@ impl UaCore {
             Owner::Options(reply) => options::fail(reply, code, reason, status),
             Owner::Register(acc) => self.register_failed(now, acc, code, reason, status),
             Owner::Call(call, slot) => self.call_request_failed(now, call, slot, code, reason),
+            Owner::Bye(_) => {}
         }
     }
 
