@@ -334,3 +334,15 @@ fn a_challenged_reinvite_and_prack_are_resent_in_their_dialog() {
         std::iter::from_fn(|| s.poll_event()).any(|e| matches!(e, InvEvent::RemoteAnswer { .. }));
     assert!(answered, "the re-INVITE's answer reached the owner");
 }
+
+#[test]
+fn a_challenge_after_a_hang_up_ends_the_call_unanswered() {
+    let now = Instant::now();
+    let (mut s, slot, first) = caller();
+    s.hangup(now, 0, "");
+    assert!(sent(&mut s).is_empty(), "no CANCEL before a provisional");
+    s.on_response(now, slot, &challenge(&first, 407, "n1", false));
+    assert!(sent(&mut s).is_empty(), "not re-sent");
+    assert_eq!(s.state(), InvState::Disconnected);
+    assert_eq!(s.last_status().0, 407);
+}

@@ -57,13 +57,17 @@ impl InviteSession {
                 self.redirected(response);
             }
             401 | 407 if self.state < InvState::Connecting => {
-                if let Err(e) = self.answer_challenge(slot, SlotKind::Invite, &request, response) {
+                // Hung up before the challenge came: it ends the call, unanswered.
+                let failure = if self.cancel_wanted || self.cancelled {
+                    Some(response.reason.to_string())
+                } else {
+                    self.answer_challenge(slot, SlotKind::Invite, &request, response)
+                        .err()
+                        .map(|e| format!("{} ({e})", response.reason))
+                };
+                if let Some(reason) = failure {
                     self.slots.remove(&slot);
-                    self.set_state(
-                        InvState::Disconnected,
-                        status,
-                        &format!("{} ({e})", response.reason),
-                    );
+                    self.set_state(InvState::Disconnected, status, &reason);
                 }
             }
             422 if self.state < InvState::Connecting => {
