@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test crate uses a different part
 
 pub mod baresip;
+pub mod digest;
 pub mod dnsmasq;
 pub mod kamailio;
 pub mod rfc4475;
