@@ -1,7 +1,8 @@
-/* sipp as a scripted registrar for the C++ tests: tests/sipp/registrar_auth.xml (digest,
- * user alice, password secret; it expects a REGISTER and an un-REGISTER) on a free UDP
- * port of 127.0.0.1. Its exit status is its verdict on what the client sent. The tests
- * run in tests/cpp (run.sh), so the scenario is ../sipp/. */
+/* sipp as a scripted peer for the C++ tests: a scenario of tests/sipp/ on a free UDP port
+ * of 127.0.0.1, e.g. registrar_auth.xml (digest, user alice, password secret; it expects
+ * a REGISTER and an un-REGISTER) or a called phone that challenges our INVITE. Its exit
+ * status is its verdict on what the client sent. The tests run in tests/cpp (run.sh), so
+ * the scenarios are ../sipp/. */
 #ifndef PJSUA2RS_TEST_SIPP_HPP
 #define PJSUA2RS_TEST_SIPP_HPP
 
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <vector>
 
 extern char **environ;
 
@@ -37,29 +39,35 @@ static int bindUdp(int port) {
     return got;
 }
 
-/* sipp's registrar_auth scenario on a free UDP port of 127.0.0.1; killed on destruction
- * if still running. */
-struct SippRegistrar {
+/* sipp running tests/sipp/<scenario> (one call, UDP) on a free port of 127.0.0.1 with
+ * extra arguments (`-key` pairs); killed on destruction if still running. */
+struct Sipp {
     int port = bindUdp(0);
     pid_t pid = -1;
 
-    SippRegistrar() {
-        std::string p = std::to_string(port);
-        const char *argv[] = {"sipp", "-sf", "../sipp/registrar_auth.xml", "-i", "127.0.0.1",
-                              "-p", p.c_str(), "-t", "u1", "-m", "1", "-key", "user", "alice",
-                              "-key", "password", "secret", "-timeout", "30s",
-                              "-timeout_error", "-nostdin", nullptr};
+    Sipp(const std::string &scenario, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"sipp", "-sf", "../sipp/" + scenario, "-i",
+                                         "127.0.0.1", "-p", std::to_string(port), "-t", "u1",
+                                         "-m", "1", "-timeout", "30s", "-timeout_error",
+                                         "-nostdin"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::vector<char *> argv;
+        for (std::string &a : args)
+            argv.push_back(&a[0]);
+        argv.push_back(nullptr);
         posix_spawn_file_actions_t fa;
         posix_spawn_file_actions_init(&fa);
         posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-        if (posix_spawnp(&pid, "sipp", &fa, nullptr, const_cast<char **>(argv), environ) != 0)
+        if (posix_spawnp(&pid, "sipp", &fa, nullptr, argv.data(), environ) != 0)
             pid = -1;
         posix_spawn_file_actions_destroy(&fa);
         // sipp holds the port once we cannot bind it.
         for (int i = 0; pid > 0 && i < 500 && bindUdp(port) == port; i++)
             usleep(20 * 1000);
     }
+    Sipp(const Sipp &) = delete;
+    Sipp &operator=(const Sipp &) = delete;
 
     std::string uri() const { return "sip:127.0.0.1:" + std::to_string(port); }
 
@@ -75,12 +83,18 @@ struct SippRegistrar {
         return -1;
     }
 
-    ~SippRegistrar() {
+    ~Sipp() {
         if (pid > 0) {
             kill(pid, SIGKILL);
             waitpid(pid, nullptr, 0);
         }
     }
+};
+
+/* sipp's registrar_auth scenario (user alice, password secret). */
+struct SippRegistrar : Sipp {
+    SippRegistrar()
+        : Sipp("registrar_auth.xml", {"-key", "user", "alice", "-key", "password", "secret"}) {}
 };
 
 #endif
