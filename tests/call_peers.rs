@@ -4,7 +4,8 @@
 //! - sipp as the called phone (tests/sipp/uas_*.xml): basic call, answer in the ACK, busy,
 //!   CANCEL while ringing, early media, 100rel, two 2xx from a fork, hold and unhold by
 //!   re-INVITE, an offerless re-INVITE, the peer hangs up, 302 (followed, stopped,
-//!   decided later), session timer;
+//!   decided later), session timer; digest challenges (407 to the INVITE, then credentials
+//!   in the dialog's INFO and BYE; 401 to the BYE; a wrong password);
 //! - sipp as the caller (tests/sipp/uac_*.xml): basic call, no offer in the INVITE, 180 and
 //!   several codecs, 100rel, offerless re-INVITE, OPTIONS in the call, CANCEL or BYE while
 //!   we ring, stray ACKs, an unknown Require (420), DTMF by INFO, REFER (we call the
@@ -21,12 +22,14 @@
 mod common;
 
 use common::baresip::{AnswerMode, Baresip, BaresipOptions};
+use common::digest;
 use common::sipp::{free_port, Sipp, SippExit};
+use pjsua2rs::sip::{HeaderName, Message, Request, SipHeaders};
 use pjsua2rs::ua::account::{AccountHandler, AccountId};
 use pjsua2rs::ua::call::*;
 use pjsua2rs::ua::config::{
-    AccountConfig, EpConfig, TransportConfig, PJSUA2RS_100REL_MANDATORY, PJSUA2RS_100REL_OPTIONAL,
-    PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_UDP,
+    AccountConfig, AuthCredInfo, EpConfig, TransportConfig, PJSUA2RS_100REL_MANDATORY,
+    PJSUA2RS_100REL_OPTIONAL, PJSUA2RS_TRANSPORT_TCP, PJSUA2RS_TRANSPORT_UDP,
 };
 use pjsua2rs::ua::endpoint::CallSendDtmfParam;
 use pjsua2rs::ua::fixed_str::FixedStr;
@@ -876,6 +879,162 @@ fn we_refresh_the_session_before_it_expires() {
     alice.hangup(&call);
     call.wait_state(DISCONNECTED);
     sipp_passed(sipp, "uas_session_timer with expires 90");
+}
+
+// ---------------------------------------------------------------------------------------
+// sipp challenges our requests (uas_auth_*.xml): digest authentication in a call
+
+/// A phone whose account answers challenges as alice with `password` (any realm).
+fn phone_with_password(password: &str) -> Phone {
+    phone("alice", |acfg| {
+        let mut cred = AuthCredInfo::default();
+        cred.username.set_str("alice", "username").unwrap();
+        cred.data.set_str(password, "data").unwrap();
+        acfg.sip_config.auth_creds[0] = cred;
+        acfg.sip_config.auth_creds_count = 1;
+    })
+}
+
+/// The requests sipp received, in order, from its message log (`-trace_msg`), without
+/// retransmissions (the same method and CSeq number again).
+fn requests_sipp_received(log: &str) -> Vec<Request> {
+    let mut out: Vec<Request> = Vec::new();
+    for block in log.split("\n-----------------------------------------------") {
+        let Some((head, message)) = block.split_once(" bytes :\n\n") else {
+            continue;
+        };
+        if !head.contains("message received") {
+            continue;
+        }
+        let text = message
+            .trim_end()
+            .replace("\r\n", "\n")
+            .replace('\n', "\r\n")
+            + "\r\n";
+        let Ok(Message::Request(r)) = Message::parse(text.into()) else {
+            continue;
+        };
+        let key = |r: &Request| (r.method.clone(), r.cseq().map(|c| c.seq));
+        if !out.iter().any(|seen| key(seen) == key(&r)) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The value of `param` in the first `header` line of sipp's log (its challenge).
+fn challenge_param(log: &str, header: &str, param: &str) -> String {
+    let line = log
+        .lines()
+        .find(|l| l.starts_with(header))
+        .unwrap_or_else(|| panic!("no {header} in sipp's log:\n{log}"));
+    let at = line.find(&format!("{param}=\"")).expect(param) + param.len() + 2;
+    line[at..].split('"').next().unwrap().to_string()
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn we_answer_a_407_to_our_invite_and_authorize_the_dialog_over_udp_and_tcp() {
+    let alice = phone_with_password("secret");
+    for t in BOTH {
+        let (sipp, port) = sipp_server("uas_auth_invite.xml", t, &["-key", "user", "alice"]);
+        let call = alice.call(&sipp_uri("anyone", port, t));
+        let up = call.wait_state(CONFIRMED);
+        assert_eq!(up.last_status_code, 200, "{t:?}");
+        alice
+            .ep
+            .call_send_request(call.key, "INFO", &TxOption::default())
+            .unwrap();
+        call.wait_for("the INFO's 200", |e| match e {
+            Ev::Tsx(m, _, 200) if m == "INFO" => Some(()),
+            _ => None,
+        });
+        alice.hangup(&call);
+        let end = call.wait_state(DISCONNECTED);
+        assert_eq!(end.last_status_code, 200, "{t:?}");
+        assert_eq!(
+            call.rec.states(),
+            [CALLING, CONNECTING, CONFIRMED, DISCONNECTED],
+            "{t:?}: the 407 changes no state"
+        );
+        let exit = sipp_passed(sipp, &format!("uas_auth_invite over {t:?}"));
+        // sipp checked each Proxy-Authorization's fields; the digests are checked here
+        // (sipp's verifyauth reads only Authorization).
+        let nonce = challenge_param(&exit.output, "Proxy-Authenticate:", "nonce");
+        let got = requests_sipp_received(&exit.output);
+        let methods: Vec<String> = got.iter().map(|r| r.method.to_string()).collect();
+        assert_eq!(
+            methods,
+            ["INVITE", "ACK", "INVITE", "ACK", "INFO", "BYE"],
+            "{t:?}"
+        );
+        let pa = HeaderName::ProxyAuthorization;
+        assert!(got[0].headers.get(&pa).is_none());
+        let check =
+            |r: &Request| digest::verify(r, &pa, ("alice", "secret"), "pjsua2rs.test", &nonce);
+        assert_eq!(check(&got[2]), "00000001", "the INVITE again, {t:?}");
+        assert_eq!(
+            got[3].headers.get(&pa),
+            got[2].headers.get(&pa),
+            "the ACK repeats them"
+        );
+        assert_eq!(check(&got[4]), "00000002", "the INFO, pre-emptively, {t:?}");
+        assert_eq!(check(&got[5]), "00000003", "the BYE, pre-emptively, {t:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn our_challenged_bye_is_sent_again_with_credentials_over_udp_and_tcp() {
+    let alice = phone_with_password("secret");
+    for t in BOTH {
+        let keys = ["-key", "user", "alice", "-key", "password", "secret"];
+        let (sipp, port) = sipp_server("uas_auth_bye.xml", t, &keys);
+        let call = alice.call(&sipp_uri("anyone", port, t));
+        call.wait_state(CONFIRMED);
+        alice.hangup(&call);
+        // The call ends as the BYE goes (as in PJSIP); its 401 is answered all the same.
+        let end = call.wait_state(DISCONNECTED);
+        assert_eq!(end.last_status_code, 200, "{t:?}");
+        assert!(!alice.ep.call_is_active(call.key));
+        let exit = sipp_passed(sipp, &format!("uas_auth_bye over {t:?}"));
+        let byes: Vec<Request> = requests_sipp_received(&exit.output)
+            .into_iter()
+            .filter(|r| r.method.as_str() == "BYE")
+            .collect();
+        assert_eq!(byes.len(), 2, "{t:?}");
+        assert_eq!(byes[1].cseq().unwrap().seq, byes[0].cseq().unwrap().seq + 1);
+        assert_eq!(
+            call.rec.states(),
+            [CALLING, CONNECTING, CONFIRMED, DISCONNECTED],
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn a_wrong_password_ends_our_call_with_the_second_407_over_udp_and_tcp() {
+    let alice = phone_with_password("wrong");
+    for t in BOTH {
+        let (sipp, port) = sipp_server("uas_auth_reject.xml", t, &[]);
+        let call = alice.call(&sipp_uri("anyone", port, t));
+        let end = call.wait_state(DISCONNECTED);
+        assert_eq!(end.last_status_code, 407, "{t:?}");
+        assert!(
+            end.last_reason.starts_with("Proxy Authentication Required"),
+            "{}",
+            end.last_reason
+        );
+        // sipp waits 2 s for a third INVITE: none may come.
+        let exit = sipp_passed(sipp, &format!("uas_auth_reject over {t:?}"));
+        let invites = requests_sipp_received(&exit.output)
+            .into_iter()
+            .filter(|r| r.method.as_str() == "INVITE")
+            .count();
+        assert_eq!(invites, 2, "{t:?}");
+        assert_eq!(call.rec.states(), [CALLING, DISCONNECTED], "{t:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 //! The call layer (UaCore) in simulated time, with the test playing the far phone: what
 //! reaches the application and what goes on the wire for the 2xx responses the INVITE
-//! transaction passes up after the first (RFC 6026: retransmissions and other forks), and
-//! for a new incoming call.
+//! transaction passes up after the first (RFC 6026: retransmissions and other forks), for
+//! a new incoming call, and for digest challenges to the requests of a call (RFC 3261
+//! §22), checked with the verifier of tests/common/digest.rs.
 
 mod common;
 
@@ -12,8 +13,8 @@ use pjsua2rs::sip::build::response_to;
 use pjsua2rs::sip::transport::TransportKind;
 use pjsua2rs::sip::{HeaderName, Host, Message, Request, Response, SipHeaders};
 use pjsua2rs::ua::account::AccountSettings;
-use pjsua2rs::ua::call::CallOpParam;
-use pjsua2rs::ua::config::AccountConfig;
+use pjsua2rs::ua::call::{CallOpParam, TxOption};
+use pjsua2rs::ua::config::{AccountConfig, AuthCredInfo};
 use pjsua2rs::ua::core::{AppEvent, UaCore};
 use pjsua2rs::ua::fixed_str::FixedStr;
 use pjsua2rs::ua::transport::TransportRecord;
@@ -38,6 +39,11 @@ struct Sim {
 impl Sim {
     /// A core with one UDP transport published as 10.0.0.2:5060 and a local account alice.
     fn new() -> Sim {
+        Sim::with_account(|_| {})
+    }
+
+    /// Like `new`, with alice's account config adjusted by `tune`.
+    fn with_account(tune: impl FnOnce(&mut AccountConfig)) -> Sim {
         let (mut core, events) = quiet_core();
         core.add_transport(TransportRecord {
             id: 0,
@@ -51,6 +57,7 @@ impl Sim {
         });
         let mut cfg = AccountConfig::default();
         cfg.id_uri.set_str("sip:alice@10.0.0.2", "idUri").unwrap();
+        tune(&mut cfg);
         let settings = AccountSettings::from_config(&cfg).unwrap();
         let now = Instant::now();
         core.account_add(now, settings, true).unwrap();
@@ -208,4 +215,168 @@ fn an_incoming_call_is_announced_once_with_its_offer() {
         }
     }
     assert_eq!(incoming, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Digest challenges to a call's requests
+
+/// Checks `request`'s answer in `name` for alice (password secret); its nonce count.
+fn verify(request: &Request, name: &HeaderName, realm: &str, nonce: &str) -> String {
+    common::digest::verify(request, name, ("alice", "secret"), realm, nonce)
+}
+
+/// A 401 (WWW-Authenticate) or 407 (Proxy-Authenticate) to `request`.
+fn challenge(request: &Request, status: u16, realm: &str, nonce: &str) -> Message {
+    let mut r = response_to(request, status, "", Some("b1"));
+    let name = match status {
+        401 => HeaderName::WwwAuthenticate,
+        _ => HeaderName::ProxyAuthenticate,
+    };
+    r.headers.push(
+        name,
+        format!("Digest realm=\"{realm}\", nonce=\"{nonce}\", qop=\"auth\", algorithm=MD5"),
+    );
+    Message::Response(r)
+}
+
+/// The requests of `method` among `sent`.
+fn of_method(sent: Vec<(SocketAddr, Request)>, method: &str) -> Vec<Request> {
+    sent.into_iter()
+        .filter(|(_, r)| r.method.as_str() == method)
+        .map(|(_, r)| r)
+        .collect()
+}
+
+fn branch(r: &Request) -> String {
+    r.top_via().unwrap().branch().unwrap().to_string()
+}
+
+#[test]
+fn a_call_answers_challenges_in_its_dialog_and_after_its_bye() {
+    let mut sim = Sim::with_account(|cfg| {
+        let mut cred = AuthCredInfo::default();
+        cred.username.set_str("alice", "username").unwrap();
+        cred.data.set_str("secret", "data").unwrap();
+        cfg.sip_config.auth_creds[0] = cred;
+        cfg.sip_config.auth_creds_count = 1;
+    });
+    let now = sim.now;
+    let key = sim
+        .core
+        .call_make(now, 0, &format!("sip:bob@{FORK1}"), &CallOpParam::default())
+        .unwrap();
+    let invite = of_method(sim.requests(), "INVITE")
+        .pop()
+        .expect("the INVITE");
+    assert!(invite
+        .headers
+        .get(&HeaderName::ProxyAuthorization)
+        .is_none());
+
+    // 407: the INVITE again, credentials on, next CSeq, new branch, same dialog ids.
+    sim.deliver(challenge(&invite, 407, "proxy.test", "p1"), FORK1);
+    let sent = sim.requests();
+    assert_eq!(
+        of_method(sent.clone(), "ACK").len(),
+        1,
+        "the 407 is acknowledged"
+    );
+    let again = of_method(sent, "INVITE").pop().expect("the INVITE again");
+    assert_eq!(again.cseq().unwrap().seq, 2);
+    assert_ne!(branch(&again), branch(&invite));
+    assert_eq!(again.call_id(), invite.call_id());
+    assert_eq!(
+        again.headers.get(&HeaderName::From),
+        invite.headers.get(&HeaderName::From)
+    );
+    let pa = HeaderName::ProxyAuthorization;
+    assert_eq!(verify(&again, &pa, "proxy.test", "p1"), "00000001");
+    assert_eq!(
+        sim.states(),
+        vec![1],
+        "CALLING only: the challenge is no state change"
+    );
+
+    // 200: the ACK repeats the credentials.
+    sim.deliver(ok(&again, "b1", "b1@192.0.2.21:5060"), FORK1);
+    let ack = of_method(sim.requests(), "ACK").pop().expect("the ACK");
+    assert_eq!(ack.headers.get(&pa), again.headers.get(&pa));
+    assert_eq!(sim.states(), vec![4, 5]);
+
+    // An INFO carries credentials pre-emptively, with the next nonce count.
+    sim.core
+        .call_send_request(now, key, "INFO", &TxOption::default())
+        .unwrap();
+    let info = of_method(sim.requests(), "INFO").pop().expect("the INFO");
+    assert_eq!(verify(&info, &pa, "proxy.test", "p1"), "00000002");
+    let mut info_ok = response_to(&info, 200, "", None);
+    info_ok
+        .headers
+        .push(HeaderName::Contact, "<sip:b1@192.0.2.21:5060>");
+    sim.deliver(Message::Response(info_ok), FORK1);
+    let _ = sim.sent();
+
+    // Hang up: DISCONNECTED at once; the BYE, challenged by the far end's 401, goes
+    // again with both answers although the call is gone.
+    sim.core
+        .call_hangup(now, key, &CallOpParam::default())
+        .unwrap();
+    let bye = of_method(sim.requests(), "BYE").pop().expect("the BYE");
+    assert_eq!(verify(&bye, &pa, "proxy.test", "p1"), "00000003");
+    assert_eq!(sim.states(), vec![6]);
+    assert!(sim.core.call_keys().is_empty());
+    sim.deliver(challenge(&bye, 401, "bob.test", "w1"), FORK1);
+    let bye2 = of_method(sim.requests(), "BYE")
+        .pop()
+        .expect("the BYE again");
+    assert_eq!(bye2.cseq().unwrap().seq, bye.cseq().unwrap().seq + 1);
+    assert_ne!(branch(&bye2), branch(&bye));
+    assert_eq!(bye2.call_id(), bye.call_id());
+    assert_eq!(
+        verify(&bye2, &HeaderName::Authorization, "bob.test", "w1"),
+        "00000001"
+    );
+    assert_eq!(verify(&bye2, &pa, "proxy.test", "p1"), "00000004");
+
+    // The same nonce again: the credentials are wrong; no third BYE, no event.
+    sim.deliver(challenge(&bye2, 401, "bob.test", "w1"), FORK1);
+    assert!(of_method(sim.requests(), "BYE").is_empty());
+    sim.advance(Duration::from_secs(40));
+    assert!(of_method(sim.requests(), "BYE").is_empty());
+    assert!(sim.states().is_empty());
+}
+
+#[test]
+fn a_call_with_a_wrong_password_ends_with_the_second_407() {
+    let mut sim = Sim::with_account(|cfg| {
+        let mut cred = AuthCredInfo::default();
+        cred.username.set_str("alice", "username").unwrap();
+        cred.data.set_str("wrong", "data").unwrap();
+        cfg.sip_config.auth_creds[0] = cred;
+        cfg.sip_config.auth_creds_count = 1;
+    });
+    let now = sim.now;
+    let key = sim
+        .core
+        .call_make(now, 0, &format!("sip:bob@{FORK1}"), &CallOpParam::default())
+        .unwrap();
+    let invite = of_method(sim.requests(), "INVITE").pop().unwrap();
+    sim.deliver(challenge(&invite, 407, "proxy.test", "p1"), FORK1);
+    let again = of_method(sim.requests(), "INVITE")
+        .pop()
+        .expect("the INVITE again");
+    sim.deliver(challenge(&again, 407, "proxy.test", "p1"), FORK1);
+    assert!(
+        of_method(sim.requests(), "INVITE").is_empty(),
+        "no third INVITE"
+    );
+    let ended: Vec<_> = std::mem::take(&mut *sim.events.lock().unwrap())
+        .into_iter()
+        .filter_map(|e| match e {
+            AppEvent::CallState { prm, .. } => Some((prm.info.state, prm.info.last_status_code)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ended, vec![(1, 0), (6, 407)]);
+    assert!(sim.core.call_info(now, key).is_err(), "the call is gone");
 }

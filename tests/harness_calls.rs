@@ -328,6 +328,46 @@ fn blind_transfer_by_refer_over_udp_and_tcp() {
     must_fail(&cli, "uac_refer.xml expecting 486 from a NOTIFY of 200");
 }
 
+/// The keys and options of the digest scenarios: the user sipp checks, the password the
+/// stand-in answers with.
+const ALICE: [&str; 4] = ["-au", "alice", "-ap", "secret"];
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn invite_challenged_by_407_then_credentials_in_every_request_over_udp_and_tcp() {
+    for t in [Transport::Udp, Transport::Tcp] {
+        pair(
+            ("uas_auth_invite.xml", &["-key", "user", "alice"]),
+            ("as_pjsua2rs/caller_auth.xml", &ALICE),
+            t,
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn bye_challenged_by_401_over_udp_and_tcp() {
+    let server = ["-key", "user", "alice", "-key", "password", "secret"];
+    for t in [Transport::Udp, Transport::Tcp] {
+        pair(
+            ("uas_auth_bye.xml", &server),
+            ("as_pjsua2rs/caller_bye_auth.xml", &ALICE),
+            t,
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs sipp; run by scripts/test.sh"]
+fn rejected_credentials_end_the_call_after_the_second_407() {
+    let client = ["-au", "alice", "-ap", "wrong"];
+    pair(
+        ("uas_auth_reject.xml", &[]),
+        ("as_pjsua2rs/caller_auth_rejected.xml", &client),
+        Transport::Udp,
+    );
+}
+
 #[test]
 #[ignore = "needs sipp; run by scripts/test.sh"]
 fn scenarios_fail_a_peer_that_does_the_wrong_thing() {
@@ -345,4 +385,25 @@ fn scenarios_fail_a_peer_that_does_the_wrong_thing() {
         Transport::Udp,
     );
     must_fail(&cli, "uac_unknown_require.xml answered with 180 and 200");
+    // A BYE answered with the wrong password: 403, and the scenario fails.
+    let server = ["-key", "user", "alice", "-key", "password", "secret"];
+    let (srv, _) = play(
+        ("uas_auth_bye.xml", &server),
+        (
+            "as_pjsua2rs/caller_bye_auth.xml",
+            &["-au", "alice", "-ap", "wrong"],
+        ),
+        Transport::Udp,
+    );
+    must_fail(&srv, "uas_auth_bye.xml given a wrong digest");
+    // Credentials for another user than the one uas_auth_invite.xml expects.
+    let (srv, _) = play(
+        ("uas_auth_invite.xml", &["-key", "user", "bob"]),
+        ("as_pjsua2rs/caller_auth.xml", &ALICE),
+        Transport::Udp,
+    );
+    must_fail(
+        &srv,
+        "uas_auth_invite.xml given alice's credentials for bob",
+    );
 }

@@ -5,6 +5,7 @@
 
 pub mod account_sim;
 pub mod baresip;
+pub mod digest;
 pub mod dnsmasq;
 pub mod ipv6;
 pub mod kamailio;

@@ -134,9 +134,10 @@ class PhoneAccount(pj.Account):
 class Phone:
     """A started endpoint with a UDP transport on 127.0.0.1 and the account
     sip:<user>@127.0.0.1; `uri` is where it is called. `configure(cfg)`, if given,
-    adjusts the EpConfig before libInit."""
+    adjusts the EpConfig before libInit, `configure_account(acfg)` the AccountConfig."""
 
-    def __init__(self, user, poll=True, max_calls=None, configure=None):
+    def __init__(self, user, poll=True, max_calls=None, configure=None,
+                 configure_account=None):
         cfg = quiet_config(poll=poll)
         if max_calls is not None:
             cfg.uaConfig.maxCalls = max_calls
@@ -151,6 +152,8 @@ class Phone:
         self.uri = f"sip:{user}@127.0.0.1:{port}"
         acfg = pj.AccountConfig()
         acfg.idUri = f"sip:{user}@127.0.0.1"
+        if configure_account is not None:
+            configure_account(acfg)
         self.acc = PhoneAccount()
         self.acc.create(acfg)  # the endpoint is Endpoint.instance() now
 

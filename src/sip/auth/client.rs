@@ -143,6 +143,26 @@ impl ClientAuth {
         Ok(headers)
     }
 
+    /// The request to re-send after `challenge_response` (a 401/407 to `request`): a copy
+    /// of `request` with CSeq number `seq` (same method) and the answers of
+    /// [`ClientAuth::respond`] put on by [`apply`]; the caller sends it in a new client
+    /// transaction (a new Via branch). Fails as `respond` does (the loop guard included).
+    pub fn retry(
+        &mut self,
+        request: &Request,
+        challenge_response: &Response,
+        seq: u32,
+        rng: &mut Rng,
+    ) -> Result<Request, AuthError> {
+        let headers = self.respond(request, challenge_response, rng)?;
+        let mut again = request.clone();
+        again
+            .headers
+            .set(HeaderName::CSeq, format!("{seq} {}", request.method));
+        apply(&mut again, &headers);
+        Ok(again)
+    }
+
     /// Adds pre-emptive answers to a new request for every cached realm, with the cached
     /// nonce and the next `nc` (RFC 7616 §3.4, RFC 3261 §22.3), replacing older answers
     /// for those realms; a request in a realm never challenged is left as it is. Not for

@@ -8,6 +8,9 @@
 //! what [`InviteSession::poll_output`] yields (new client transactions, responses, ACKs,
 //! CANCELs) and feeds back responses, failures, in-dialog requests and timers.
 
+mod auth;
+#[cfg(test)]
+mod auth_tests;
 mod offer;
 mod redirect;
 mod reliable;
@@ -22,6 +25,7 @@ pub use redirect::RedirectOp;
 pub use session_timer::{SessionTimerConfig, TimerUse};
 pub use update::RenegotiationError;
 
+use super::auth::{ClientAuth, Credential};
 use super::dialog::Dialog;
 use super::header_name::HeaderName;
 use super::message::{Request, Response, SipHeaders};
@@ -78,6 +82,9 @@ pub struct InvConfig {
     pub supported: Vec<String>,
     /// The methods we allow in the dialog (Allow of our INVITE and 2xx).
     pub allow: Vec<String>,
+    /// The credentials that answer a 401/407 to any of the session's requests (the
+    /// account's `authCreds`).
+    pub credentials: Vec<Credential>,
 }
 
 /// What the owner must send for the session.
@@ -179,7 +186,7 @@ pub enum Role {
 }
 
 /// What a slot was sent for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum SlotKind {
     Invite,
     Prack,
@@ -244,6 +251,10 @@ pub struct InviteSession {
     peer_allows_update: bool,
     /// UAC: a 3xx waiting for the owner's decision.
     redirect: Option<redirect::Redirect>,
+    /// The dialog's digest authentication (see auth.rs).
+    auth: ClientAuth,
+    /// The credentials of the INVITE whose 2xx we acknowledge: its ACK repeats them.
+    ack_credentials: Vec<(HeaderName, crate::sip::Text)>,
     last: (u16, String),
     outputs: VecDeque<InvOutput>,
     events: VecDeque<InvEvent>,
@@ -252,6 +263,7 @@ pub struct InviteSession {
 impl InviteSession {
     fn new(role: Role, cfg: InvConfig, rng: Rng, invite: Request, local_contact: NameAddr) -> Self {
         let timer = session_timer::SessionTimer::new(cfg.timer.clone());
+        let auth = ClientAuth::new(cfg.credentials.clone());
         InviteSession {
             role,
             state: InvState::Null,
@@ -282,6 +294,8 @@ impl InviteSession {
             timer,
             peer_allows_update: false,
             redirect: None,
+            auth,
+            ack_credentials: Vec::new(),
             last: (0, String::new()),
             outputs: VecDeque::new(),
             events: VecDeque::new(),
@@ -372,7 +386,9 @@ impl InviteSession {
         }
     }
 
-    fn send(&mut self, kind: SlotKind, request: Request) -> Slot {
+    /// Sends a new request, with pre-emptive credentials once the dialog was challenged.
+    fn send(&mut self, kind: SlotKind, mut request: Request) -> Slot {
+        self.authorize(&mut request);
         let slot = self.next_slot;
         self.next_slot += 1;
         self.slots.insert(slot, (kind, request.clone()));
@@ -425,15 +441,27 @@ impl InviteSession {
         crate::sip::build::response_to(request, status, reason, Some(&tag))
     }
 
-    /// The final response to one of our client requests, or a failure without one
-    /// (`code` 408 for a timeout, 503 for a transport error) as `response: None`.
-    pub fn on_response(
-        &mut self,
-        now: Instant,
-        slot: Slot,
-        response: &Response,
-        auth: &mut crate::sip::auth::ClientAuth,
-    ) {
+    /// A response to one of our client requests. A 401/407 is answered by re-sending the
+    /// request with credentials (once: the loop guard of [`ClientAuth`]); any other final
+    /// response tells the dialog's authentication that its credentials work.
+    pub fn on_response(&mut self, now: Instant, slot: Slot, response: &Response) {
+        if response.status >= 200 && !matches!(response.status, 401 | 407) {
+            self.auth.on_success();
+        }
+        self.response_received(now, slot, response);
+    }
+
+    /// One of our requests failed without a response (`code` 408 for a timeout, 503 for a
+    /// transport error).
+    pub fn on_failure(&mut self, now: Instant, slot: Slot, code: u16, reason: &str) {
+        let mut r = Response::new(code, reason);
+        if let Some((_, req)) = self.slots.get(&slot) {
+            r = crate::sip::build::response_to(req, code, reason, None);
+        }
+        self.response_received(now, slot, &r);
+    }
+
+    fn response_received(&mut self, now: Instant, slot: Slot, response: &Response) {
         let Some((kind, request)) = self.slots.get(&slot).cloned() else {
             return;
         };
@@ -441,13 +469,17 @@ impl InviteSession {
             self.slots.remove(&slot);
         }
         match kind {
-            SlotKind::Invite => self.invite_response(now, slot, request, response, auth),
+            SlotKind::Invite => self.invite_response(now, slot, request, response),
             SlotKind::Reinvite | SlotKind::Update => {
-                self.renegotiation_response(now, slot, kind, request, response, auth)
+                self.renegotiation_response(now, slot, kind, request, response)
             }
-            SlotKind::Bye | SlotKind::ForkBye | SlotKind::Prack => {}
+            SlotKind::Bye | SlotKind::ForkBye | SlotKind::Prack => {
+                // Nothing waits for these; a challenge still gets its answer (a BYE sent
+                // as the session ended is re-sent too, as PJSIP does).
+                self.challenged(slot, kind, &request, response);
+            }
             SlotKind::Other => {
-                if response.status >= 200 {
+                if response.status >= 200 && !self.challenged(slot, kind, &request, response) {
                     self.events.push_back(InvEvent::Response {
                         slot,
                         response: response.clone(),
@@ -455,16 +487,6 @@ impl InviteSession {
                 }
             }
         }
-    }
-
-    /// One of our requests failed without a response.
-    pub fn on_failure(&mut self, now: Instant, slot: Slot, code: u16, reason: &str) {
-        let mut r = Response::new(code, reason);
-        if let Some((_, req)) = self.slots.get(&slot) {
-            r = crate::sip::build::response_to(req, code, reason, None);
-        }
-        let mut auth = crate::sip::auth::ClientAuth::default();
-        self.on_response(now, slot, &r, &mut auth);
     }
 
     /// An in-dialog request (or the ACK, with `tsx` None) for this session, already

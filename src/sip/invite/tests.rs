@@ -3,12 +3,11 @@
 //! RFC 3262, RFC 3311 and RFC 4028.
 
 use super::*;
-use crate::sip::auth::ClientAuth;
 use crate::sip::method::Method;
 use crate::sip::Message;
 use std::collections::HashMap;
 
-fn cfg(prack: PrackUse, timer: TimerUse) -> InvConfig {
+pub(super) fn cfg(prack: PrackUse, timer: TimerUse) -> InvConfig {
     let mut supported = vec!["replaces".to_string()];
     if prack != PrackUse::NotUsed {
         supported.push("100rel".into());
@@ -29,10 +28,11 @@ fn cfg(prack: PrackUse, timer: TimerUse) -> InvConfig {
         allow: ["INVITE", "ACK", "BYE", "CANCEL", "UPDATE", "PRACK"]
             .map(String::from)
             .to_vec(),
+        credentials: Vec::new(),
     }
 }
 
-fn invite(body: Option<&str>) -> Request {
+pub(super) fn invite(body: Option<&str>) -> Request {
     let text = format!(
         "INVITE sip:bob@192.0.2.2 SIP/2.0\r\nFrom: <sip:alice@192.0.2.1>;tag=atag\r\nTo: <sip:bob@192.0.2.2>\r\n\
          Call-ID: call1\r\nCSeq: 1 INVITE\r\nContact: <sip:alice@192.0.2.1>\r\nAllow: INVITE, ACK, BYE, CANCEL, UPDATE\r\n{}Content-Length: {}\r\n\r\n{}",
@@ -69,7 +69,6 @@ struct Call {
     /// Drops messages whose start line contains this text.
     drop: Vec<String>,
     wire_log: Vec<String>,
-    auth: ClientAuth,
 }
 
 impl Call {
@@ -87,7 +86,6 @@ impl Call {
             b_events: Vec::new(),
             drop: Vec::new(),
             wire_log: Vec::new(),
-            auth: ClientAuth::default(),
         }
     }
 
@@ -147,7 +145,7 @@ impl Call {
                         "<sip:bob@192.0.2.2>".parse().unwrap(),
                     ) {
                         Ok(s) => self.b = Some(s),
-                        Err(r) => self.a.on_response(now, slot, &r, &mut self.auth),
+                        Err(r) => self.a.on_response(now, slot, &r),
                     }
                 } else if let Some(b) = self.b.as_mut() {
                     b.on_request(now, Some(tsx), &request);
@@ -189,8 +187,7 @@ impl Call {
                     response.status,
                     response.cseq().unwrap().method
                 )) {
-                    self.b()
-                        .on_response(now, slot, &response, &mut ClientAuth::default());
+                    self.b().on_response(now, slot, &response);
                 }
             }
         }
@@ -208,7 +205,7 @@ impl Call {
                     return;
                 };
                 if slot != 0 {
-                    self.a.on_response(now, slot, &response, &mut self.auth);
+                    self.a.on_response(now, slot, &response);
                 }
             }
             InvOutput::Request { slot, request } => {
@@ -268,8 +265,8 @@ impl Call {
     }
 }
 
-const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-const ANSWER: &str = "v=0\r\no=b 1 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
+pub(super) const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+pub(super) const ANSWER: &str = "v=0\r\no=b 1 1 IN IP4 192.0.2.2\r\ns=-\r\nc=IN IP4 192.0.2.2\r\nt=0 0\r\nm=audio 5000 RTP/AVP 0\r\n";
 
 fn body(s: &str) -> Option<Bytes> {
     Some(Bytes::from(s.to_string()))
@@ -692,31 +689,10 @@ fn forked_2xx_from_another_branch_gets_ack_and_bye() {
         r
     };
     let slot = c.a.invite_slot().unwrap();
-    let mut auth = ClientAuth::default();
-    c.a.on_response(
-        now,
-        slot,
-        &resp(180, "fork1", "<sip:b1@192.0.2.3>"),
-        &mut auth,
-    );
-    c.a.on_response(
-        now,
-        slot,
-        &resp(180, "fork2", "<sip:b2@192.0.2.4>"),
-        &mut auth,
-    );
-    c.a.on_response(
-        now,
-        slot,
-        &resp(200, "fork2", "<sip:b2@192.0.2.4>"),
-        &mut auth,
-    );
-    c.a.on_response(
-        now,
-        slot,
-        &resp(200, "fork1", "<sip:b1@192.0.2.3>"),
-        &mut auth,
-    );
+    c.a.on_response(now, slot, &resp(180, "fork1", "<sip:b1@192.0.2.3>"));
+    c.a.on_response(now, slot, &resp(180, "fork2", "<sip:b2@192.0.2.4>"));
+    c.a.on_response(now, slot, &resp(200, "fork2", "<sip:b2@192.0.2.4>"));
+    c.a.on_response(now, slot, &resp(200, "fork1", "<sip:b1@192.0.2.3>"));
     let outs: Vec<InvOutput> = std::iter::from_fn(|| c.a.poll_output()).collect();
     let acks: Vec<String> = outs
         .iter()

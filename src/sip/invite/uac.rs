@@ -8,7 +8,6 @@ use super::{
     Slot, SlotKind,
 };
 use crate::rng::Rng;
-use crate::sip::auth::{apply, ClientAuth};
 use crate::sip::dialog::Dialog;
 use crate::sip::header_name::HeaderName;
 use crate::sip::message::{Request, Response, SipHeaders};
@@ -47,30 +46,28 @@ impl InviteSession {
         slot: Slot,
         request: Request,
         response: &Response,
-        auth: &mut ClientAuth,
     ) {
         let status = response.status;
         match status {
             100 => {}
             101..=199 => self.provisional_received(now, &request, response),
-            200..=299 => self.success_received(now, &request, response, auth),
+            200..=299 => self.success_received(now, &request, response),
             300..=399 if self.state < InvState::Connecting => {
                 self.slots.remove(&slot);
                 self.redirected(response);
             }
             401 | 407 if self.state < InvState::Connecting => {
-                self.slots.remove(&slot);
-                match auth.respond(&request, response, &mut self.rng) {
-                    Ok(headers) => {
-                        let mut again = self.next_invite(&request);
-                        apply(&mut again, &headers);
-                        self.send(SlotKind::Invite, again);
-                    }
-                    Err(e) => self.set_state(
-                        InvState::Disconnected,
-                        status,
-                        &format!("{} ({e})", response.reason),
-                    ),
+                // Hung up before the challenge came: it ends the call, unanswered.
+                let failure = if self.cancel_wanted || self.cancelled {
+                    Some(response.reason.to_string())
+                } else {
+                    self.answer_challenge(slot, SlotKind::Invite, &request, response)
+                        .err()
+                        .map(|e| format!("{} ({e})", response.reason))
+                };
+                if let Some(reason) = failure {
+                    self.slots.remove(&slot);
+                    self.set_state(InvState::Disconnected, status, &reason);
                 }
             }
             422 if self.state < InvState::Connecting => {
@@ -79,6 +76,7 @@ impl InviteSession {
                     Some(se) => {
                         let mut again = self.next_invite(&request);
                         self.timer.request_headers(&mut again, Some(se));
+                        // (send replaces the answers it carries with fresh ones, next nc.)
                         self.send(SlotKind::Invite, again);
                     }
                     None => self.set_state(InvState::Disconnected, status, &response.reason),
@@ -221,13 +219,7 @@ impl InviteSession {
         }
     }
 
-    fn success_received(
-        &mut self,
-        now: Instant,
-        request: &Request,
-        response: &Response,
-        auth: &mut ClientAuth,
-    ) {
+    fn success_received(&mut self, now: Instant, request: &Request, response: &Response) {
         let Some(tag) = response
             .to_addr()
             .and_then(|t| t.tag().map(|t| t.to_string()))
@@ -252,9 +244,11 @@ impl InviteSession {
                 // A 2xx from another fork (RFC 3261 §13.2.2.4): acknowledge it and end
                 // that dialog.
                 if let Some(mut d) = Dialog::from_uac(request, response) {
-                    self.outputs.push_back(InvOutput::Ack {
-                        request: d.ack(seq),
-                    });
+                    let mut ack = d.ack(seq);
+                    for (name, value) in super::auth::credentials(request) {
+                        ack.headers.push(name, value);
+                    }
+                    self.outputs.push_back(InvOutput::Ack { request: ack });
                     let bye = d.request(Method::Bye);
                     self.send(SlotKind::ForkBye, bye);
                 }
@@ -262,7 +256,7 @@ impl InviteSession {
             }
             None => {}
         }
-        auth.on_success();
+        self.ack_credentials = super::auth::credentials(request);
         self.peer_allows_update = super::allows_update(response);
         let mut d = match self.dialog_for_tag(&tag) {
             Some(d) => d,
@@ -325,6 +319,9 @@ impl InviteSession {
             return;
         };
         let mut ack = d.ack(seq);
+        for (name, value) in &self.ack_credentials {
+            ack.headers.push(name.clone(), value.clone());
+        }
         if let Some(b) = body {
             ack.headers.push(HeaderName::ContentType, "application/sdp");
             ack.body = b;

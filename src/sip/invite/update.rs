@@ -7,7 +7,6 @@ use super::offer::Outstanding;
 use super::reliable::Retransmit;
 use super::session_timer::TimerAction;
 use super::{sdp_body, InvEvent, InvOutput, InvState, InviteSession, Role, Slot, SlotKind};
-use crate::sip::auth::{apply, ClientAuth};
 use crate::sip::header_name::HeaderName;
 use crate::sip::message::{Request, Response, SipHeaders};
 use crate::sip::method::Method;
@@ -103,7 +102,6 @@ impl InviteSession {
         kind: SlotKind,
         request: Request,
         response: &Response,
-        auth: &mut ClientAuth,
     ) {
         if response.status < 200 {
             return;
@@ -112,7 +110,9 @@ impl InviteSession {
         let seq = request.cseq().map(|c| c.seq).unwrap_or(0);
         match response.status {
             200..=299 => {
-                auth.on_success();
+                if kind == SlotKind::Reinvite {
+                    self.ack_credentials = super::auth::credentials(&request);
+                }
                 if let Some(d) = self.dialog.as_mut() {
                     d.on_response(response);
                 }
@@ -160,20 +160,8 @@ impl InviteSession {
                     kind == SlotKind::Update,
                 ));
             }
-            401 | 407 => match auth.respond(&request, response, &mut self.rng) {
-                Ok(headers) => {
-                    let mut again = request.clone();
-                    if let Some(d) = self.dialog.as_mut() {
-                        d.local_seq += 1;
-                        again.headers.set(
-                            HeaderName::CSeq,
-                            format!("{} {}", d.local_seq, request.method),
-                        );
-                    }
-                    apply(&mut again, &headers);
-                    let slot = self.send(kind, again);
-                    self.renegotiation.in_flight = Some(slot);
-                }
+            401 | 407 => match self.answer_challenge(slot, kind, &request, response) {
+                Ok(()) => self.renegotiation.in_flight = Some(slot),
                 Err(_) => self.renegotiation_failed(response.status),
             },
             408 | 481 => {
@@ -184,7 +172,6 @@ impl InviteSession {
             }
             code => self.renegotiation_failed(code),
         }
-        let _ = slot;
     }
 
     fn renegotiation_failed(&mut self, code: u16) {

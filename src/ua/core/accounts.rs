@@ -9,7 +9,7 @@ use crate::sip::auth::ClientAuth;
 use crate::sip::registration::{RegParams, RegPhase, Registration};
 use crate::sip::transport::Flow;
 use crate::sip::uri::Host;
-use crate::sip::Request;
+use crate::sip::{HeaderName, Request};
 use crate::ua::account::contact::register_contact;
 use crate::ua::account::*;
 use crate::ua::config::{PJSUA2RS_REG_USE_ACC_PROXY, PJSUA2RS_REG_USE_OUTBOUND_PROXY};
@@ -428,13 +428,6 @@ impl UaCore {
         })
     }
 
-    /// The digest client a new call of `acc` keeps: its own, with the account's
-    /// credentials, or `None` to share the account's (`useSharedAuth`).
-    pub(super) fn call_auth(&self, acc: AccountId) -> Option<ClientAuth> {
-        let a = self.accounts.get(&acc)?;
-        (!a.settings.use_shared_auth).then(|| ClientAuth::new(a.settings.credentials.clone()))
-    }
-
     /// Puts the account's authorization on a request of one of its calls: pre-emptive
     /// answers from the account's challenges with `useSharedAuth` (RFC 3261 §22.3: fewer
     /// 401/407), and empty initial answers with `authInitialEmpty`. Not for CANCEL or ACK.
@@ -442,6 +435,12 @@ impl UaCore {
         let Some(a) = self.accounts.get_mut(&acc) else {
             return;
         };
+        // The call's own digest client (sip/invite/auth.rs) answered first.
+        let answered = request.headers.contains(&HeaderName::Authorization)
+            || request.headers.contains(&HeaderName::ProxyAuthorization);
+        if answered {
+            return;
+        }
         if a.settings.use_shared_auth {
             let _ = a.auth.authorize(request);
         }

@@ -89,9 +89,6 @@ pub(super) struct CallState {
     /// The application's extra headers (CallOpParam.txOption) for the messages the
     /// operation in progress sends (answer, hangup, re-offer).
     pub tx_headers: Vec<TxHeader>,
-    /// The call's own digest client; `None` when it shares its account's
-    /// (`sipConfig.useSharedAuth`).
-    pub auth: Option<crate::sip::auth::ClientAuth>,
 }
 
 impl UaCore {
@@ -103,6 +100,11 @@ impl UaCore {
     /// The session settings for a call of account `acc`.
     fn inv_config(&self, acc: AccountId) -> InvConfig {
         let call = self.accounts.get(&acc).map(|a| a.settings.call.clone());
+        let credentials = self
+            .accounts
+            .get(&acc)
+            .map(|a| a.settings.credentials.clone())
+            .unwrap_or_default();
         let (prack, timer, min_se, se) = match &call {
             Some(c) => (
                 match c.prack_use {
@@ -139,6 +141,7 @@ impl UaCore {
             },
             supported,
             allow: CALL_METHODS.iter().map(|m| m.to_string()).collect(),
+            credentials,
         }
     }
 
@@ -353,7 +356,6 @@ impl UaCore {
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
                 tx_headers: Vec::new(),
-                auth: self.call_auth(acc),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -519,7 +521,6 @@ impl UaCore {
                 transfer: Transfer::default(),
                 pending_refer: HashMap::new(),
                 tx_headers: Vec::new(),
-                auth: self.call_auth(acc),
             },
         );
         self.call_keys.insert(key, call_id);
@@ -780,14 +781,7 @@ impl UaCore {
         let Some(c) = self.calls.get_mut(&call).filter(|c| c.serial == key.serial) else {
             return;
         };
-        let account = self.accounts.get_mut(&c.acc);
-        match (c.auth.as_mut(), account) {
-            (Some(own), _) => c.session.on_response(now, slot, response, own),
-            (None, Some(a)) => c.session.on_response(now, slot, response, &mut a.auth),
-            (None, None) => c
-                .session
-                .on_response(now, slot, response, &mut Default::default()),
-        }
+        c.session.on_response(now, slot, response);
         self.pump_call(now, call);
     }
 
@@ -1057,6 +1051,11 @@ impl UaCore {
 
     fn remove_call(&mut self, call: CallId) {
         if let Some(mut c) = self.calls.remove(&call) {
+            let key = CallKey {
+                id: call,
+                serial: c.serial,
+            };
+            self.keep_bye(key, c.session.auth());
             self.stop_audio(&mut c);
             self.call_keys.remove(&c.dialog_key);
             self.invite_tsx.retain(|_, id| *id != call);

@@ -6,6 +6,7 @@ mod account_nat;
 mod account_reg;
 mod accounts;
 mod call_audio;
+mod call_end;
 mod call_requests;
 pub mod calls;
 mod events;
@@ -44,6 +45,8 @@ enum Owner {
     Register(String),
     /// A call's request (its session's slot).
     Call(crate::ua::call::CallKey, crate::sip::invite::Slot),
+    /// The BYE of a call that has ended, with its dialog's authentication (call_end.rs).
+    Bye(Box<crate::sip::auth::ClientAuth>),
 }
 
 /// The core state, owned by the driver thread.
@@ -185,11 +188,15 @@ impl UaCore {
                         self.accepted_invites.insert(tsx, (*call, *slot));
                     }
                 }
-                match out.map(|o| o.owner) {
-                    Some(Owner::Options(reply)) => options::complete(reply, &response),
-                    Some(Owner::Register(reg)) => self.register_response(now, &reg, &response),
-                    Some(Owner::Call(call, slot)) => self.call_response(now, call, slot, &response),
-                    None => {}
+                let Some(out) = out else { return };
+                match out.owner {
+                    Owner::Options(reply) => options::complete(reply, &response),
+                    Owner::Register(reg) => self.register_response(now, &reg, &response),
+                    Owner::Call(call, slot) => self.call_response(now, call, slot, &response),
+                    Owner::Bye(auth) => {
+                        let route = (out.transport_id, out.sent_by);
+                        self.bye_response(now, auth, out.request, route, &response)
+                    }
                 }
             }
             EndpointEvent::Tsx(TsxEvent::Response { tsx, response }) => {
@@ -255,6 +262,7 @@ impl UaCore {
             Owner::Options(reply) => options::fail(reply, code, reason, status),
             Owner::Register(reg) => self.register_failed(now, &reg, code, reason),
             Owner::Call(call, slot) => self.call_request_failed(now, call, slot, code, reason),
+            Owner::Bye(_) => {}
         }
     }
 
