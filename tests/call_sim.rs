@@ -247,19 +247,24 @@ fn of_method(sent: Vec<(SocketAddr, Request)>, method: &str) -> Vec<Request> {
         .collect()
 }
 
+/// A simulated core whose account answers challenges as alice with `password`.
+fn alice_with_password(password: &str) -> Sim {
+    Sim::with_account(|cfg| {
+        let mut cred = AuthCredInfo::default();
+        cred.username.set_str("alice", "username").unwrap();
+        cred.data.set_str(password, "data").unwrap();
+        cfg.sip_config.auth_creds[0] = cred;
+        cfg.sip_config.auth_creds_count = 1;
+    })
+}
+
 fn branch(r: &Request) -> String {
     r.top_via().unwrap().branch().unwrap().to_string()
 }
 
 #[test]
 fn a_call_answers_challenges_in_its_dialog_and_after_its_bye() {
-    let mut sim = Sim::with_account(|cfg| {
-        let mut cred = AuthCredInfo::default();
-        cred.username.set_str("alice", "username").unwrap();
-        cred.data.set_str("secret", "data").unwrap();
-        cfg.sip_config.auth_creds[0] = cred;
-        cfg.sip_config.auth_creds_count = 1;
-    });
+    let mut sim = alice_with_password("secret");
     let now = sim.now;
     let key = sim
         .core
@@ -348,13 +353,7 @@ fn a_call_answers_challenges_in_its_dialog_and_after_its_bye() {
 
 #[test]
 fn a_call_with_a_wrong_password_ends_with_the_second_407() {
-    let mut sim = Sim::with_account(|cfg| {
-        let mut cred = AuthCredInfo::default();
-        cred.username.set_str("alice", "username").unwrap();
-        cred.data.set_str("wrong", "data").unwrap();
-        cfg.sip_config.auth_creds[0] = cred;
-        cfg.sip_config.auth_creds_count = 1;
-    });
+    let mut sim = alice_with_password("wrong");
     let now = sim.now;
     let key = sim
         .core

@@ -99,13 +99,7 @@ impl Endpoint {
                     ),
                 ))
             })
-            .map_err(|_| {
-                Error::new(
-                    PJSUA2RS_ERR_SIP_SHUTDOWN,
-                    title,
-                    "the endpoint is shutting down",
-                )
-            })?;
+            .map_err(|_| stopped(title))?;
         result.map_err(|e| e.with_title(title))
     }
 
@@ -115,13 +109,7 @@ impl Endpoint {
         self.live(title)?
             .driver
             .call(|core, _| core.transports().iter().map(|t| t.id).collect())
-            .map_err(|_| {
-                Error::new(
-                    PJSUA2RS_ERR_SIP_SHUTDOWN,
-                    title,
-                    "the endpoint is shutting down",
-                )
-            })
+            .map_err(|_| stopped(title))
     }
 
     /// transportGetInfo.
@@ -130,20 +118,8 @@ impl Endpoint {
         self.live(title)?
             .driver
             .call(move |core, _| core.transports().iter().find(|t| t.id == id).cloned())
-            .map_err(|_| {
-                Error::new(
-                    PJSUA2RS_ERR_SIP_SHUTDOWN,
-                    title,
-                    "the endpoint is shutting down",
-                )
-            })?
-            .ok_or_else(|| {
-                Error::new(
-                    PJSUA2RS_ERR_NOT_FOUND,
-                    title,
-                    format!("no transport with id {id}"),
-                )
-            })
+            .map_err(|_| stopped(title))?
+            .ok_or_else(|| not_found(title, id))
     }
 
     /// transportClose: closes the socket (and a TCP transport's connections) now, also
@@ -157,13 +133,7 @@ impl Endpoint {
                 core.remove_transport(id);
                 io.close_transport(id)
             })
-            .map_err(|_| {
-                Error::new(
-                    PJSUA2RS_ERR_SIP_SHUTDOWN,
-                    title,
-                    "the endpoint is shutting down",
-                )
-            })?;
+            .map_err(|_| stopped(title))?;
         let closed = tasks.is_some();
         // The port is free when this returns (a program may bind it again at once).
         if let Some(tasks) = tasks {
@@ -172,11 +142,7 @@ impl Endpoint {
         if closed {
             Ok(())
         } else {
-            Err(Error::new(
-                PJSUA2RS_ERR_NOT_FOUND,
-                title,
-                format!("no transport with id {id}"),
-            ))
+            Err(not_found(title, id))
         }
     }
 
@@ -195,11 +161,7 @@ impl Endpoint {
         if found {
             Ok(())
         } else {
-            Err(Error::new(
-                PJSUA2RS_ERR_NOT_FOUND,
-                title,
-                format!("no transport with id {id}"),
-            ))
+            Err(not_found(title, id))
         }
     }
 
@@ -226,11 +188,16 @@ impl Endpoint {
                 Ok(())
             }
             Some(None) => Ok(()),
-            None => Err(Error::new(
-                PJSUA2RS_ERR_NOT_FOUND,
-                title,
-                format!("no transport with id {id}"),
-            )),
+            None => Err(not_found(title, id)),
         }
     }
+}
+
+/// NOT_FOUND for a transport id that names no live transport.
+fn not_found(title: &str, id: TransportId) -> Error {
+    Error::new(
+        PJSUA2RS_ERR_NOT_FOUND,
+        title,
+        format!("no transport with id {id}"),
+    )
 }
